@@ -1,0 +1,218 @@
+//! The one error type of the crate.
+//!
+//! Every failure, from a bad argument to a dropped connection, is an [`Error`].
+//! Its [`Error::code`] is a stable string that JavaScript can branch on; the
+//! wasm boundary turns it into a `TursoClientError` once, and nowhere else.
+
+use std::fmt;
+
+/// How much of a response body an error keeps, so a huge error page can't
+/// balloon every error object that holds it.
+pub const ERROR_BODY_LIMIT: usize = 4 * 1024;
+
+/// A failed call to the Turso Platform API, or a call that was never sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// An argument was rejected before anything was sent.
+    InvalidArgument {
+        /// The argument's name as JavaScript callers spell it (`org`, `baseUrl`, …).
+        field: &'static str,
+        message: String,
+    },
+    /// The API answered with a status outside 2xx.
+    Http {
+        status: u16,
+        /// The API's own `error` text, or a generic line when it sent none.
+        message: String,
+        /// The raw response text, at most [`ERROR_BODY_LIMIT`] bytes of it.
+        body: String,
+    },
+    /// A 2xx answer whose body was not what the API promises.
+    Decode {
+        status: u16,
+        message: String,
+        body: String,
+    },
+    /// The request never got an answer: DNS, TLS, a refused or reset connection.
+    Network { message: String },
+    /// The call took longer than its timeout.
+    Timeout { timeout_ms: u32 },
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// A bug in this crate, reported instead of poisoning the module.
+    Internal { message: String },
+}
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// The stable, machine-readable kind of this error.
+    ///
+    /// These strings are public API: they are the `code` union of the
+    /// TypeScript declarations and never change meaning.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidArgument { .. } => "invalid_argument",
+            Error::Http { status, .. } => http_status_code(*status),
+            Error::Decode { .. } => "decode_error",
+            Error::Network { .. } => "network_error",
+            Error::Timeout { .. } => "timeout",
+            Error::Aborted => "aborted",
+            Error::Internal { .. } => "internal",
+        }
+    }
+
+    /// The HTTP status, when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Http { status, .. } | Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The argument that was rejected, for [`Error::InvalidArgument`].
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::InvalidArgument { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// The (capped) raw response text, when the server answered.
+    pub fn body(&self) -> Option<&str> {
+        match self {
+            Error::Http { body, .. } | Error::Decode { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+/// Every value [`Error::code`] can return, for docs and exhaustive tests.
+pub const ERROR_CODES: &[&str] = &[
+    "invalid_argument",
+    "bad_request",
+    "unauthorized",
+    "payment_required",
+    "forbidden",
+    "not_found",
+    "conflict",
+    "unprocessable_entity",
+    "rate_limited",
+    "server_error",
+    "http_error",
+    "decode_error",
+    "network_error",
+    "timeout",
+    "aborted",
+    "internal",
+];
+
+fn http_status_code(status: u16) -> &'static str {
+    match status {
+        400 => "bad_request",
+        401 => "unauthorized",
+        402 => "payment_required",
+        403 => "forbidden",
+        404 => "not_found",
+        409 => "conflict",
+        422 => "unprocessable_entity",
+        429 => "rate_limited",
+        500..=599 => "server_error",
+        _ => "http_error",
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidArgument { message, .. }
+            | Error::Http { message, .. }
+            | Error::Decode { message, .. }
+            | Error::Network { message }
+            | Error::Internal { message } => f.write_str(message),
+            Error::Timeout { timeout_ms } => {
+                write!(f, "the request timed out after {timeout_ms} ms")
+            }
+            Error::Aborted => f.write_str("the request was aborted"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Cuts `text` to at most `limit` bytes without splitting a character.
+pub(crate) fn truncate_to_char_boundary(text: &str, limit: usize) -> &str {
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_follow_the_status() {
+        let code = |status| {
+            Error::Http {
+                status,
+                message: String::new(),
+                body: String::new(),
+            }
+            .code()
+        };
+        assert_eq!(code(400), "bad_request");
+        assert_eq!(code(401), "unauthorized");
+        assert_eq!(code(402), "payment_required");
+        assert_eq!(code(403), "forbidden");
+        assert_eq!(code(404), "not_found");
+        assert_eq!(code(409), "conflict");
+        assert_eq!(code(422), "unprocessable_entity");
+        assert_eq!(code(429), "rate_limited");
+        assert_eq!(code(500), "server_error");
+        assert_eq!(code(503), "server_error");
+        assert_eq!(code(599), "server_error");
+        assert_eq!(code(418), "http_error");
+        assert_eq!(code(302), "http_error");
+    }
+
+    #[test]
+    fn every_variant_code_is_listed() {
+        let samples = [
+            Error::invalid("org", "x"),
+            Error::Decode {
+                status: 200,
+                message: String::new(),
+                body: String::new(),
+            },
+            Error::Network {
+                message: String::new(),
+            },
+            Error::Timeout { timeout_ms: 1 },
+            Error::Aborted,
+            Error::Internal {
+                message: String::new(),
+            },
+        ];
+        for error in samples {
+            assert!(ERROR_CODES.contains(&error.code()), "{}", error.code());
+        }
+    }
+
+    #[test]
+    fn truncation_keeps_whole_characters() {
+        assert_eq!(truncate_to_char_boundary("héllo", 2), "h");
+        assert_eq!(truncate_to_char_boundary("héllo", 3), "hé");
+        assert_eq!(truncate_to_char_boundary("abc", 10), "abc");
+    }
+}

@@ -1,0 +1,31 @@
+//! A client for the [Turso Platform API](https://docs.turso.tech/api-reference),
+//! written in Rust and shipped to JavaScript as WebAssembly.
+//!
+//! The crate has two halves:
+//!
+//! - a core that never touches JavaScript and is tested natively:
+//!   [`validate`] checks arguments, [`request`] builds requests as plain data,
+//!   [`response`] reads a status and body into a value or an [`Error`], and
+//!   [`groups`] holds the Groups resource's wire types and calls;
+//! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
+//!   conversions to and from `JsValue`, and the fetch transport.
+//!
+//! From JavaScript:
+//!
+//! ```js
+//! import { createGroup } from "turso-platform-wasm";
+//! const group = await createGroup(org, token, "new-group", "aws-us-east-1", ["vector"]);
+//! ```
+
+pub mod error;
+pub mod groups;
+pub mod request;
+pub mod response;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use error::Error;
+pub use groups::{Extension, Extensions, Group, NewGroup};
+pub use request::{ApiRequest, ClientConfig, Method, DEFAULT_BASE_URL};

@@ -1,0 +1,363 @@
+//! Argument rules, checked before anything is sent.
+//!
+//! Each check returns [`Error::InvalidArgument`] naming the argument as a
+//! JavaScript caller spells it, with a message that says what is allowed.
+//! Values are quoted back only when they cannot be secret: never the token.
+
+use crate::error::Error;
+
+/// The longest org, group name or location accepted.
+pub const MAX_NAME_LEN: usize = 64;
+
+/// The longest timeout `setTimeout` can honour (2^31 - 1 ms, about 24.8 days).
+pub const MAX_TIMEOUT_MS: u32 = i32::MAX as u32;
+
+/// Checks an organization slug: 1–64 ASCII letters, digits, `-`, `_` or `.`.
+///
+/// `.` and `..` are refused because URL parsers treat them, and `%2e%2e`, as
+/// dot segments and would climb out of the organization's path.
+pub fn org(org: &str) -> Result<(), Error> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    if !within_length(org) || !org.chars().all(allowed) {
+        return Err(Error::invalid(
+            "org",
+            format!(
+                "org must be 1 to {MAX_NAME_LEN} characters of ASCII letters, digits, \"-\", \"_\" or \".\"; got {}",
+                quoted(org)
+            ),
+        ));
+    }
+    if org == "." || org == ".." {
+        return Err(Error::invalid(
+            "org",
+            format!("org must not be \".\" or \"..\"; got {}", quoted(org)),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an API token: visible ASCII only, so it can't inject a header.
+pub fn token(token: &str) -> Result<(), Error> {
+    if token.is_empty() {
+        return Err(Error::invalid("token", "token must not be empty"));
+    }
+    if token.len() >= 7 && token[..7].eq_ignore_ascii_case("bearer ") {
+        return Err(Error::invalid(
+            "token",
+            "token must be the bare API token: drop the leading \"Bearer \", it is added for you",
+        ));
+    }
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            "token",
+            "token must be visible ASCII with no spaces or control characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a group name: lowercase letters, digits and inner `-`.
+pub fn group_name(name: &str) -> Result<(), Error> {
+    if !within_length(name)
+        || !name.bytes().all(is_lower_alnum_or_dash)
+        || name.starts_with('-')
+        || name.ends_with('-')
+    {
+        return Err(Error::invalid(
+            "name",
+            format!(
+                "name must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\", not starting or ending with \"-\"; got {}",
+                quoted(name)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a location key's form. Which keys exist differs per organization,
+/// so the API, not this crate, decides whether one is available.
+pub fn location(location: &str) -> Result<(), Error> {
+    if !within_length(location) || !location.bytes().all(is_lower_alnum_or_dash) {
+        return Err(Error::invalid(
+            "location",
+            format!(
+                "location must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\" (such as \"aws-us-east-1\"); got {}",
+                quoted(location)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a timeout in milliseconds and returns it as a whole number.
+pub fn timeout_ms(value: f64) -> Result<u32, Error> {
+    if !(value.is_finite() && value >= 1.0 && value <= f64::from(MAX_TIMEOUT_MS)) {
+        return Err(Error::invalid(
+            "timeoutMs",
+            format!("timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
+        ));
+    }
+    Ok(value.ceil() as u32)
+}
+
+/// Parses `baseUrl`: an absolute `http:` or `https:` URL with an optional
+/// port and path prefix, and no credentials, query or fragment.
+///
+/// Plain `http:` is accepted only for loopback hosts, so a token never
+/// crosses a network unencrypted. The result has no trailing slash.
+pub fn base_url(url: &str) -> Result<String, Error> {
+    let invalid = |why: &str| {
+        Error::invalid(
+            "baseUrl",
+            format!(
+                "baseUrl must be an absolute http: or https: URL such as \"https://api.turso.tech\"; {why}; got {}",
+                quoted(url)
+            ),
+        )
+    };
+    if !url.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(invalid("it has spaces, control or non-ASCII characters"));
+    }
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| invalid("it has no scheme"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return Err(invalid("only http: and https: are supported"));
+    }
+    if rest.contains(['?', '#']) {
+        return Err(invalid("it must not have a query or fragment"));
+    }
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if authority.contains('@') {
+        return Err(invalid("it must not carry credentials"));
+    }
+    let (host, port) =
+        split_host_port(authority).ok_or_else(|| invalid("its host is not valid"))?;
+    if !port.is_empty() && !port.parse::<u16>().is_ok_and(|p| p > 0) {
+        return Err(invalid("its port is not valid"));
+    }
+    let host = host.to_ascii_lowercase();
+    if scheme == "http" && !is_loopback(&host) {
+        return Err(invalid(
+            "plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]; use https:",
+        ));
+    }
+    let port = if port.is_empty() {
+        String::new()
+    } else {
+        format!(":{port}")
+    };
+    Ok(format!(
+        "{scheme}://{host}{port}{}",
+        path.trim_end_matches('/')
+    ))
+}
+
+/// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.
+fn split_host_port(authority: &str) -> Option<(&str, &str)> {
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let end = v6.find(']')?;
+        let port = &v6[end + 1..];
+        let port = if port.is_empty() {
+            port
+        } else {
+            port.strip_prefix(':')?
+        };
+        let inner = &v6[..end];
+        let valid = !inner.is_empty()
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        (valid.then_some(&authority[..end + 2])?, port)
+    } else {
+        let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+        let valid = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
+        (valid.then_some(host)?, port)
+    };
+    Some((host, port))
+}
+
+fn is_loopback(host: &str) -> bool {
+    if host == "localhost" || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets[0] == "127"
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && o.parse::<u8>().is_ok()
+        })
+}
+
+fn within_length(value: &str) -> bool {
+    !value.is_empty() && value.len() <= MAX_NAME_LEN
+}
+
+fn is_lower_alnum_or_dash(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'
+}
+
+/// Quotes a rejected value for a message, shortened so a huge argument
+/// can't make a huge error.
+fn quoted(value: &str) -> String {
+    const SHOWN: usize = 80;
+    let shown: String = value.chars().take(SHOWN).collect();
+    let more = if value.chars().nth(SHOWN).is_some() {
+        "…"
+    } else {
+        ""
+    };
+    format!("{shown:?}{more}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(result: Result<impl std::fmt::Debug, Error>) -> &'static str {
+        result.unwrap_err().field().unwrap()
+    }
+
+    #[test]
+    fn org_rules() {
+        for ok in ["acme", "my-org_1.dev", "A", &"a".repeat(64), "...", ".a"] {
+            assert!(org(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            &"a".repeat(65),
+            "a/b",
+            "a b",
+            "%2e%2e",
+            "a?b",
+            "a#b",
+            "é",
+            "ａcme",
+        ] {
+            assert_eq!(field_of(org(bad)), "org", "{bad}");
+        }
+    }
+
+    #[test]
+    fn token_rules() {
+        assert!(token("eyJhbGciOiJFZERTQSJ9.payload.sig").is_ok());
+        for bad in ["", "a b", "a\r\nX-Evil: 1", "tok\u{0}", "tökén", "a\tb"] {
+            assert_eq!(field_of(token(bad)), "token", "{bad:?}");
+        }
+        let bearer = token("Bearer abc").unwrap_err();
+        assert!(bearer.to_string().contains("drop the leading \"Bearer \""));
+        assert!(token("bearer abc").is_err());
+    }
+
+    #[test]
+    fn token_is_never_quoted_back() {
+        let secret = "secret token";
+        assert!(!token(secret).unwrap_err().to_string().contains("secret"));
+    }
+
+    #[test]
+    fn group_name_rules() {
+        for ok in ["new-group", "a", "g1", "a-b-c", &"x".repeat(64)] {
+            assert!(group_name(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "-a",
+            "a-",
+            "A",
+            "a_b",
+            "a.b",
+            "a b",
+            "../x",
+            "é",
+            &"x".repeat(65),
+        ] {
+            assert_eq!(field_of(group_name(bad)), "name", "{bad}");
+        }
+    }
+
+    #[test]
+    fn location_rules() {
+        for ok in ["lhr", "aws-us-east-1", "-odd-but-allowed-"] {
+            assert!(location(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "LHR", "lhr/1", "lhr?x", &"l".repeat(65)] {
+            assert_eq!(field_of(location(bad)), "location", "{bad}");
+        }
+    }
+
+    #[test]
+    fn timeout_rules() {
+        assert_eq!(timeout_ms(1.0), Ok(1));
+        assert_eq!(timeout_ms(1.5), Ok(2));
+        assert_eq!(timeout_ms(f64::from(MAX_TIMEOUT_MS)), Ok(MAX_TIMEOUT_MS));
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 3e9] {
+            assert_eq!(field_of(timeout_ms(bad)), "timeoutMs", "{bad}");
+        }
+    }
+
+    #[test]
+    fn base_url_accepts_and_normalizes() {
+        let cases = [
+            ("https://api.turso.tech", "https://api.turso.tech"),
+            ("https://api.turso.tech/", "https://api.turso.tech"),
+            ("HTTPS://API.Turso.Tech//", "https://api.turso.tech"),
+            (
+                "https://proxy.example/turso/",
+                "https://proxy.example/turso",
+            ),
+            ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("http://127.1.2.3/x", "http://127.1.2.3/x"),
+            ("http://localhost:3000/", "http://localhost:3000"),
+            ("http://[::1]:9000", "http://[::1]:9000"),
+            ("https://[2001:db8::1]", "https://[2001:db8::1]"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(base_url(input).as_deref(), Ok(expected), "{input}");
+        }
+    }
+
+    #[test]
+    fn base_url_rejections() {
+        for bad in [
+            "",
+            "api.turso.tech",
+            "ftp://api.turso.tech",
+            "http://api.turso.tech",
+            "http://10.0.0.1",
+            "http://127.0.0.1.evil.example",
+            "http://localhost.evil.example",
+            "http://[::2]",
+            "https://user:pw@api.turso.tech",
+            "https://api.turso.tech?x=1",
+            "https://api.turso.tech#x",
+            "https://api.turso.tech:0",
+            "https://api.turso.tech:99999",
+            "https://api.turso.tech:x",
+            "https://",
+            "https://a b",
+            "https://api.turso.tech/\u{0}",
+            "https://[::1",
+            "https://[]",
+            "https://exämple.com",
+        ] {
+            assert_eq!(field_of(base_url(bad)), "baseUrl", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let message = group_name(&"X".repeat(10_000)).unwrap_err().to_string();
+        assert!(message.len() < 400, "{}", message.len());
+        assert!(message.ends_with('…'));
+    }
+}
