@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: release wasm, wasm-bindgen glue,
+# wasm-opt -Oz, and the files from pkg-template/.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm_deps
+
+log "building the release wasm"
+cargo build --release --target wasm32-unknown-unknown --lib
+
+rm -rf pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg \
+  target/wasm32-unknown-unknown/release/turso_platform_wasm.wasm
+
+log "optimizing with wasm-opt -Oz (binaryen from npm)"
+# The features Rust's wasm32 target emits; not --all-features, which lets
+# wasm-opt use stringref and Node 20 then rejects the module.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-reference-types --enable-multivalue \
+  pkg/turso_platform_wasm_bg.wasm -o pkg/turso_platform_wasm_bg.wasm
+
+cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg/
+version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
+sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > pkg/package.json
+# The npm README is this repository's README without its developer section.
+sed '/<!-- dev:start -->/,/<!-- dev:end -->/d' README.md > pkg/README.md
+
+log "pkg/ is ready: $(wc -c < pkg/turso_platform_wasm_bg.wasm) bytes of wasm"

@@ -1,0 +1,308 @@
+//! The JavaScript boundary: every `#[wasm_bindgen]` item and every
+//! conversion between `JsValue` and the Rust core lives here.
+//!
+//! Arguments arrive as `JsValue` so that a wrong JS type becomes an
+//! `invalid_argument` error instead of a wasm-bindgen exception, and every
+//! failure leaves as one `TursoClientError`, built in [`to_js_error`].
+
+mod transport;
+
+use std::rc::Rc;
+
+use js_sys::{Array, Promise};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use crate::error::Error;
+use crate::groups::{self, Extensions, Group, NewGroup};
+use crate::request::ClientConfig;
+use transport::CallLimits;
+
+/// Used when neither the client nor the call sets `timeoutMs`.
+const DEFAULT_TIMEOUT_MS: u32 = 60_000;
+
+#[wasm_bindgen(module = "/src/bindings/turso_client_error.js")]
+extern "C" {
+    #[wasm_bindgen(extends = js_sys::Error, reexport)]
+    type TursoClientError;
+
+    #[wasm_bindgen(js_name = createTursoClientError)]
+    fn create_turso_client_error(
+        message: &str,
+        code: &str,
+        status: Option<u16>,
+        field: Option<&str>,
+        body: Option<&str>,
+    ) -> TursoClientError;
+}
+
+/// `createGroup(org, token, name, location, extensions?, options?)`.
+#[wasm_bindgen(js_name = createGroup)]
+pub fn create_group(
+    org: JsValue,
+    token: JsValue,
+    name: JsValue,
+    location: JsValue,
+    extensions: JsValue,
+    options: JsValue,
+) -> Promise {
+    let prepared = (|| {
+        let options = OptionsObject::new(options, "options")?;
+        let base_url = options.optional_string("baseUrl")?;
+        let config = ClientConfig::new(
+            &required_string(&org, "org")?,
+            &required_string(&token, "token")?,
+            base_url.as_deref(),
+        )?;
+        let group = new_group(&name, &location, &extensions)?;
+        let limits = options.call_limits(DEFAULT_TIMEOUT_MS)?;
+        Ok((config, group, limits))
+    })();
+    settle(async move {
+        let (config, group, limits) = prepared?;
+        create(&config, &group, &limits).await
+    })
+}
+
+/// `createClient({ org, token, baseUrl?, timeoutMs? })`: checks the
+/// settings once, and throws a `TursoClientError` if one is bad.
+#[wasm_bindgen(js_name = createClient)]
+pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
+    let settings = (|| {
+        if config.is_undefined() || config.is_null() {
+            return Err(Error::invalid(
+                "config",
+                "createClient needs a config object: { org, token }",
+            ));
+        }
+        let config = OptionsObject::new(config, "config")?;
+        let client_config = ClientConfig::new(
+            &required_string(&config.get("org")?, "org")?,
+            &required_string(&config.get("token")?, "token")?,
+            config.optional_string("baseUrl")?.as_deref(),
+        )?;
+        let timeout_ms = config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS);
+        Ok(ClientSettings {
+            config: client_config,
+            timeout_ms,
+        })
+    })()
+    .map_err(|error| to_js_error(&error))?;
+    Ok(TursoClient {
+        settings: Rc::new(settings),
+    })
+}
+
+struct ClientSettings {
+    config: ClientConfig,
+    timeout_ms: u32,
+}
+
+/// What `createClient` returns; typed by hand in `pkg-template/index.d.ts`.
+#[wasm_bindgen]
+pub struct TursoClient {
+    settings: Rc<ClientSettings>,
+}
+
+#[wasm_bindgen]
+impl TursoClient {
+    #[wasm_bindgen(getter)]
+    pub fn groups(&self) -> Groups {
+        Groups {
+            settings: Rc::clone(&self.settings),
+        }
+    }
+}
+
+/// `client.groups`: the Groups resource.
+#[wasm_bindgen]
+pub struct Groups {
+    settings: Rc<ClientSettings>,
+}
+
+#[wasm_bindgen]
+impl Groups {
+    /// `create(name, { location, extensions?, signal?, timeoutMs? })`, the
+    /// shape in Turso's docs, or `create(name, location, { extensions?,
+    /// signal?, timeoutMs? })`, the shape of `@tursodatabase/api` v2.
+    pub fn create(&self, name: JsValue, location_or_options: JsValue, options: JsValue) -> Promise {
+        let settings = Rc::clone(&self.settings);
+        let prepared = (|| {
+            let (location, options) = if location_or_options.is_string() {
+                (location_or_options, OptionsObject::new(options, "options")?)
+            } else {
+                let options = OptionsObject::new(location_or_options, "options")?;
+                (options.get("location")?, options)
+            };
+            let extensions = options.get("extensions")?;
+            let group = new_group(&name, &location, &extensions)?;
+            let limits = options.call_limits(settings.timeout_ms)?;
+            Ok((group, limits))
+        })();
+        settle(async move {
+            let (group, limits) = prepared?;
+            create(&settings.config, &group, &limits).await
+        })
+    }
+}
+
+async fn create(
+    config: &ClientConfig,
+    group: &NewGroup,
+    limits: &CallLimits,
+) -> Result<Group, Error> {
+    let request = groups::create_request(config, group)?;
+    let answer = transport::send(&request, limits).await?;
+    groups::read_create_response(answer.status, &answer.body)
+}
+
+fn new_group(name: &JsValue, location: &JsValue, extensions: &JsValue) -> Result<NewGroup, Error> {
+    let name = required_string(name, "name")?;
+    let location = required_string(location, "location")?;
+    NewGroup::new(&name, &location, parse_extensions(extensions)?)
+}
+
+fn parse_extensions(value: &JsValue) -> Result<Option<Extensions>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(keyword) = value.as_string() {
+        return Extensions::from_keyword(&keyword).map(Some);
+    }
+    if !Array::is_array(value) {
+        return Err(Extensions::shape_error(&format!(
+            "got {}",
+            type_name(value)
+        )));
+    }
+    let items: Vec<Option<String>> = Array::from(value)
+        .iter()
+        .map(|item| item.as_string())
+        .collect();
+    Extensions::from_names(items.iter().map(Option::as_deref)).map(Some)
+}
+
+/// A JS options object, or none at all (`undefined` or `null`).
+struct OptionsObject {
+    object: Option<JsValue>,
+}
+
+impl OptionsObject {
+    fn new(value: JsValue, field: &'static str) -> Result<Self, Error> {
+        if value.is_undefined() || value.is_null() {
+            return Ok(OptionsObject { object: None });
+        }
+        if !value.is_object() || Array::is_array(&value) {
+            return Err(Error::invalid(
+                field,
+                format!("{field} must be an object; got {}", type_name(&value)),
+            ));
+        }
+        Ok(OptionsObject {
+            object: Some(value),
+        })
+    }
+
+    /// A property, or `undefined`; a throwing getter is reported, not raised.
+    fn get(&self, key: &'static str) -> Result<JsValue, Error> {
+        let Some(object) = &self.object else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        js_sys::Reflect::get(object, &JsValue::from_str(key))
+            .map_err(|_| Error::invalid(key, format!("{key} could not be read")))
+    }
+
+    fn optional_string(&self, key: &'static str) -> Result<Option<String>, Error> {
+        let value = self.get(key)?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        required_string(&value, key).map(Some)
+    }
+
+    fn timeout_ms(&self) -> Result<Option<u32>, Error> {
+        let value = self.get("timeoutMs")?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let ms = value.as_f64().ok_or_else(|| {
+            Error::invalid(
+                "timeoutMs",
+                format!("timeoutMs must be a number; got {}", type_name(&value)),
+            )
+        })?;
+        crate::validate::timeout_ms(ms).map(Some)
+    }
+
+    fn call_limits(&self, default_timeout_ms: u32) -> Result<CallLimits, Error> {
+        let signal = self.get("signal")?;
+        let signal = if signal.is_undefined() || signal.is_null() {
+            None
+        } else {
+            Some(signal.dyn_into::<AbortSignal>().map_err(|other| {
+                Error::invalid(
+                    "signal",
+                    format!("signal must be an AbortSignal; got {}", type_name(&other)),
+                )
+            })?)
+        };
+        Ok(CallLimits {
+            timeout_ms: self.timeout_ms()?.unwrap_or(default_timeout_ms),
+            signal,
+        })
+    }
+}
+
+fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!("{field} must be a string; got {}", type_name(value)),
+        )
+    })
+}
+
+/// `typeof`, but telling `null` and arrays apart from objects.
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if Array::is_array(value) {
+        "an array".to_owned()
+    } else {
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "an unknown type".to_owned())
+    }
+}
+
+/// Runs a call to a promise that resolves to its value as a plain JS object
+/// or rejects with a `TursoClientError`.
+fn settle<T: Serialize>(
+    call: impl std::future::Future<Output = Result<T, Error>> + 'static,
+) -> Promise {
+    future_to_promise(async move {
+        let value = call.await.map_err(|error| to_js_error(&error))?;
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|error| {
+                to_js_error(&Error::Internal {
+                    message: format!("could not convert the answer for JavaScript: {error}"),
+                })
+            })
+    })
+}
+
+/// The one place an [`Error`] becomes a JavaScript `TursoClientError`.
+fn to_js_error(error: &Error) -> JsValue {
+    create_turso_client_error(
+        &error.to_string(),
+        error.code(),
+        error.status(),
+        error.field(),
+        error.body(),
+    )
+    .into()
+}
