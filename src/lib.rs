@@ -29,3 +29,6 @@ mod bindings;
 pub use error::Error;
 pub use groups::{Extension, Extensions, Group, NewGroup};
 pub use request::{ApiRequest, ClientConfig, Method, DEFAULT_BASE_URL};
+
+#[cfg(target_arch = "wasm32")]
+pub use bindings::{create_client, create_group, Groups, TursoClient};

@@ -28,6 +28,7 @@ const FAULTS = {
     send(res, 500, "<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html"),
   "fault-truncated-json": (res) => send(res, 200, '{"group":{"name":"trunc', "application/json"),
   "fault-wrong-shape": (res) => sendJson(res, 200, { groups: [] }),
+  "fault-no-such-org": (res) => sendJson(res, 404, { error: "organization not found" }),
   "fault-reset": (res) => res.socket.destroy(),
   "fault-slow": (res) => later(res, SLOW_MS, () => sendJson(res, 200, { group: { name: "slow", uuid: "slow" } })),
   "fault-stall-body": (res) => {
@@ -77,7 +78,8 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
 }
 
 function answer(req, res, recorded, groupsByOrg, token) {
-  const match = /^\/v1\/organizations\/([^/?#]+)\/groups$/.exec(recorded.path);
+  // Any path prefix is accepted, as behind a proxy that mounts the API at /turso.
+  const match = /^(?:\/[\w-]+)*?\/v1\/organizations\/([^/?#]+)\/groups$/.exec(recorded.path);
   if (!match) return sendJson(res, 404, { error: "not found" });
   if (req.method !== "POST") return sendJson(res, 405, { error: "method not allowed" });
   if (req.headers.authorization !== `Bearer ${token}`) {
@@ -126,7 +128,7 @@ function control(req, res, requests) {
 }
 
 function orgOf(path) {
-  const match = /^\/v1\/organizations\/([^/?#]+)/.exec(path);
+  const match = /^(?:\/[\w-]+)*?\/v1\/organizations\/([^/?#]+)/.exec(path);
   if (!match) return undefined;
   try {
     return decodeURIComponent(match[1]);

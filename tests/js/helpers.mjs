@@ -1,0 +1,76 @@
+// Shared by the node:test files: a stand-in per file, and checks on rejections.
+import assert from "node:assert/strict";
+import { createServer } from "node:net";
+import { inspect } from "node:util";
+import { after, before } from "node:test";
+import { TursoClientError } from "turso-platform-wasm";
+import { DEFAULT_TOKEN, startStandin } from "../standin/server.mjs";
+
+export const TOKEN = DEFAULT_TOKEN;
+
+/** Starts a stand-in for the calling test file and stops it afterwards. */
+export function useStandin() {
+  const handle = {};
+  before(async () => {
+    handle.server = await startStandin();
+    handle.url = handle.server.url;
+  });
+  after(() => handle.server.close());
+  return handle;
+}
+
+let orgCounter = 0;
+/** An organization slug that no other test uses. */
+export function freshOrg(label) {
+  orgCounter += 1;
+  return `js-${label}-${process.pid}-${orgCounter}`;
+}
+
+/** Every error a test has seen, for the sweep that looks for the token. */
+export const seenErrors = [];
+
+/** Awaits a rejection, checks it is a TursoClientError with `expected`'s fields. */
+export async function rejection(promise, expected) {
+  let error;
+  try {
+    const value = await promise;
+    assert.fail(`expected a ${expected.code} rejection, got ${JSON.stringify(value)}`);
+  } catch (caught) {
+    error = caught;
+  }
+  seenErrors.push(error);
+  assert.ok(error instanceof TursoClientError, `not a TursoClientError: ${error}`);
+  assert.ok(error instanceof Error);
+  assert.equal(error.name, "TursoClientError");
+  assert.equal(typeof error.message, "string");
+  assert.ok(error.message.length > 0);
+  assert.ok(error.stack.includes("TursoClientError"));
+  for (const [key, value] of Object.entries(expected)) {
+    assert.equal(error[key], value, `${key} of ${error.code}: ${error.message}`);
+  }
+  return error;
+}
+
+/** A loopback port with nothing listening on it. */
+export async function refusedPort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Asserts that no error seen so far shows `secret` in any view of it. */
+export function assertNeverShown(secret, errors = seenErrors) {
+  for (const error of errors) {
+    const views = [
+      error.message,
+      error.stack,
+      error.body ?? "",
+      JSON.stringify(error),
+      JSON.stringify(Object.getOwnPropertyDescriptors(error)),
+      inspect(error, { showHidden: true, depth: 5 }),
+    ];
+    for (const view of views) assert.ok(!view.includes(secret), `secret in ${error.code}: ${view}`);
+  }
+}

@@ -1,0 +1,173 @@
+// Every kind of bad argument: a typed invalid_argument naming it, and nothing sent.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { createClient, createGroup, TursoClientError } from "turso-platform-wasm";
+import { assertNeverShown, rejection, TOKEN, useStandin } from "./helpers.mjs";
+
+const standin = useStandin();
+const ORG = "acme";
+const good = () => ({ org: ORG, token: TOKEN, name: "g", location: "lhr", extensions: undefined });
+const flat = (args, options = {}) =>
+  createGroup(args.org, args.token, args.name, args.location, args.extensions, { baseUrl: standin.url, ...options });
+
+/** [field, override of the good arguments, what the message must say] */
+const BAD_ARGUMENTS = [
+  ["org", { org: "" }, /org must be 1 to 64 characters/],
+  ["org", { org: "." }, /must not be "\." or "\.\."/],
+  ["org", { org: ".." }, /must not be "\." or "\.\."/],
+  ["org", { org: "a/b" }, /got "a\/b"/],
+  ["org", { org: "%2e%2e" }, /org must be/],
+  ["org", { org: "a?b#c" }, /org must be/],
+  ["org", { org: "ａcme" }, /org must be/],
+  ["org", { org: "x".repeat(65) }, /org must be/],
+  ["org", { org: 42 }, /org must be a string; got number/],
+  ["org", { org: undefined }, /org must be a string; got undefined/],
+  ["token", { token: "" }, /token must not be empty/],
+  ["token", { token: `Bearer ${TOKEN}` }, /drop the leading "Bearer "/],
+  ["token", { token: "abc\r\nX-Injected: 1" }, /visible ASCII/],
+  ["token", { token: "has space" }, /visible ASCII/],
+  ["token", { token: "tökén" }, /visible ASCII/],
+  ["token", { token: null }, /token must be a string; got null/],
+  ["name", { name: "" }, /name must be 1 to 64/],
+  ["name", { name: "New-Group" }, /lowercase/],
+  ["name", { name: "-lead" }, /not starting or ending with "-"/],
+  ["name", { name: "trail-" }, /not starting or ending/],
+  ["name", { name: "under_score" }, /name must be/],
+  ["name", { name: "../etc" }, /name must be/],
+  ["name", { name: "x".repeat(65) }, /name must be/],
+  ["name", { name: "x".repeat(100_000) }, /…$/],
+  ["name", { name: { toString: () => "g" } }, /name must be a string; got object/],
+  ["location", { location: "LHR" }, /location must be/],
+  ["location", { location: "lhr/../x" }, /location must be/],
+  ["location", { location: ["lhr"] }, /location must be a string; got an array/],
+  ["extensions", { extensions: ["postgis"] }, /extensions\[0\] must be one of vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp; got "postgis"/],
+  ["extensions", { extensions: ["uuid", "uuid"] }, /"uuid" more than once/],
+  ["extensions", { extensions: ["vector", 1] }, /extensions\[1\] must be one of .*; got a non-string/],
+  ["extensions", { extensions: "none" }, /extensions must be "all" or an array of distinct values from vector, .*; got "none"/],
+  ["extensions", { extensions: "ALL" }, /got "ALL"/],
+  ["extensions", { extensions: 3 }, /got number/],
+  ["extensions", { extensions: { vector: true } }, /got object/],
+];
+
+const BAD_OPTIONS = [
+  ["options", "fast", /options must be an object; got string/],
+  ["options", [], /options must be an object; got an array/],
+  ["baseUrl", { baseUrl: "http://api.turso.tech" }, /plain http: is allowed only for localhost/],
+  ["baseUrl", { baseUrl: "http://10.0.0.1:8080" }, /plain http:/],
+  ["baseUrl", { baseUrl: "ftp://api.turso.tech" }, /only http: and https:/],
+  ["baseUrl", { baseUrl: "api.turso.tech" }, /no scheme/],
+  ["baseUrl", { baseUrl: "https://api.turso.tech?x=1" }, /query or fragment/],
+  ["baseUrl", { baseUrl: "https://user:pw@api.turso.tech" }, /credentials/],
+  ["baseUrl", { baseUrl: 8080 }, /baseUrl must be a string; got number/],
+  ["timeoutMs", { timeoutMs: 0 }, /timeoutMs must be a number of milliseconds from 1/],
+  ["timeoutMs", { timeoutMs: -1 }, /from 1/],
+  ["timeoutMs", { timeoutMs: Number.NaN }, /from 1/],
+  ["timeoutMs", { timeoutMs: "100" }, /timeoutMs must be a number; got string/],
+  ["signal", { signal: "stop" }, /signal must be an AbortSignal; got string/],
+  ["signal", { signal: { aborted: false } }, /signal must be an AbortSignal; got object/],
+];
+
+describe("createGroup rejects bad arguments before sending", () => {
+  for (const [field, override, message] of BAD_ARGUMENTS) {
+    const shown = JSON.stringify(override).slice(0, 60);
+    test(`${field}: ${shown}`, async () => {
+      const before = standin.server.requests.length;
+      const error = await rejection(flat({ ...good(), ...override }), { code: "invalid_argument", field });
+      assert.match(error.message, message);
+      assert.equal(error.status, undefined);
+      assert.equal(standin.server.requests.length, before, "nothing may be sent");
+    });
+  }
+
+  for (const [field, options, message] of BAD_OPTIONS) {
+    test(`${field}: ${JSON.stringify(options)}`, async () => {
+      const before = standin.server.requests.length;
+      const error = await rejection(
+        createGroup(ORG, TOKEN, "g", "lhr", undefined, typeof options === "object" && !Array.isArray(options) ? { baseUrl: standin.url, ...options } : options),
+        { code: "invalid_argument", field },
+      );
+      assert.match(error.message, message);
+      assert.equal(standin.server.requests.length, before, "nothing may be sent");
+    });
+  }
+
+  test("a getter that throws is reported, not raised", async () => {
+    const options = { baseUrl: standin.url };
+    Object.defineProperty(options, "timeoutMs", {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    await rejection(createGroup(ORG, TOKEN, "g", "lhr", undefined, options), {
+      code: "invalid_argument",
+      field: "timeoutMs",
+    });
+  });
+
+  test("invalid calls never throw synchronously", async () => {
+    let pending;
+    assert.doesNotThrow(() => {
+      pending = createGroup();
+    });
+    assert.ok(pending instanceof Promise);
+    await rejection(pending, { code: "invalid_argument", field: "org" });
+  });
+
+  test("nothing reached the server in this file", () => {
+    assert.equal(standin.server.requests.length, 0);
+  });
+});
+
+describe("createClient", () => {
+  const config = () => ({ org: ORG, token: TOKEN, baseUrl: standin.url });
+
+  const BAD_CONFIGS = [
+    ["config", undefined, /createClient needs a config object/],
+    ["config", "acme", /config must be an object; got string/],
+    ["org", { token: TOKEN }, /org must be a string; got undefined/],
+    ["token", { org: ORG }, /token must be a string/],
+    ["token", { ...config(), token: `Bearer ${TOKEN}` }, /drop the leading "Bearer "/],
+    ["baseUrl", { ...config(), baseUrl: "http://example.com" }, /plain http:/],
+    ["timeoutMs", { ...config(), timeoutMs: Infinity }, /from 1/],
+  ];
+
+  for (const [field, given, message] of BAD_CONFIGS) {
+    test(`throws for a bad ${field}`, () => {
+      assert.throws(
+        () => createClient(given),
+        (error) => {
+          assert.ok(error instanceof TursoClientError);
+          assert.equal(error.code, "invalid_argument");
+          assert.equal(error.field, field);
+          assert.match(error.message, message);
+          assertNeverShown(TOKEN, [error]);
+          return true;
+        },
+      );
+    });
+  }
+
+  const turso = () => createClient(config());
+  const BAD_CREATES = [
+    ["location", () => turso().groups.create("g"), /location must be a string; got undefined/],
+    ["location", () => turso().groups.create("g", {}), /location must be a string/],
+    ["name", () => turso().groups.create("G", "lhr"), /name must be/],
+    ["options", () => turso().groups.create("g", 5), /options must be an object; got number/],
+    ["options", () => turso().groups.create("g", "lhr", "vector"), /options must be an object; got string/],
+    ["extensions", () => turso().groups.create("g", "lhr", { extensions: ["nope"] }), /got "nope"/],
+    ["extensions", () => turso().groups.create("g", { location: "lhr", extensions: "some" }), /got "some"/],
+    ["timeoutMs", () => turso().groups.create("g", "lhr", { timeoutMs: 0 }), /from 1/],
+    ["signal", () => turso().groups.create("g", { location: "lhr", signal: 1 }), /AbortSignal/],
+  ];
+
+  for (const [field, run, message] of BAD_CREATES) {
+    test(`groups.create rejects a bad ${field}: ${run.toString().slice(24, 80)}`, async () => {
+      const before = standin.server.requests.length;
+      const error = await rejection(run(), { code: "invalid_argument", field });
+      assert.match(error.message, message);
+      assert.equal(standin.server.requests.length, before, "nothing may be sent");
+    });
+  }
+
+  test("no error shows the token anywhere", () => assertNeverShown(TOKEN));
+});

@@ -1,0 +1,92 @@
+// Compiled by `tsc --strict` in the tests: the lines must type-check, and
+// each `@ts-expect-error` line must be an error, or tsc fails.
+import {
+  createClient,
+  createGroup,
+  TursoClientError,
+  type Extension,
+  type Extensions,
+  type Group,
+  type TursoClientErrorCode,
+} from "turso-platform-wasm";
+
+declare const org: string;
+declare const token: string;
+
+async function flatCalls(): Promise<void> {
+  const group: Group = await createGroup(org, token, "new-group", "aws-us-east-1", ["vector", "uuid"]);
+  const name: string = group.name;
+  const uuid: string = group.uuid;
+  const primary: string | undefined = group.primary;
+  const locations: string[] | undefined = group.locations;
+  const protectedGroup: boolean | undefined = group.delete_protection;
+  const extra: unknown = group["archived"];
+  void [name, uuid, primary, locations, protectedGroup, extra];
+
+  await createGroup(org, token, "g", "lhr");
+  await createGroup(org, token, "g", "lhr", "all");
+  await createGroup(org, token, "g", "lhr", null, { baseUrl: "http://127.0.0.1:8787", timeoutMs: 5_000 });
+  await createGroup(org, token, "g", "lhr", [], { signal: new AbortController().signal });
+
+  // @ts-expect-error extensions are a known union
+  await createGroup(org, token, "g", "lhr", ["postgis"]);
+  // @ts-expect-error "all" is the only string form
+  await createGroup(org, token, "g", "lhr", "none");
+  // @ts-expect-error location is required
+  await createGroup(org, token, "g");
+  // @ts-expect-error org is a string
+  await createGroup(42, token, "g", "lhr");
+  // @ts-expect-error unknown option
+  await createGroup(org, token, "g", "lhr", undefined, { retries: 3 });
+  // @ts-expect-error timeoutMs is a number
+  await createGroup(org, token, "g", "lhr", undefined, { timeoutMs: "5s" });
+}
+
+async function clientCalls(): Promise<void> {
+  const turso = createClient({ org, token });
+  const docs: Group = await turso.groups.create("new-group", { location: "lhr", extensions: ["vector", "uuid"] });
+  const v2: Group = await turso.groups.create("new-group", "lhr", { extensions: "all" });
+  const bare: Group = await turso.groups.create("new-group", "lhr");
+  void [docs, v2, bare];
+
+  createClient({ org, token, baseUrl: "https://api.turso.tech", timeoutMs: 10_000 });
+  // @ts-expect-error token is required
+  createClient({ org });
+  // @ts-expect-error the docs shape needs a location
+  await turso.groups.create("g", { extensions: "all" });
+  // @ts-expect-error the v2 shape takes no location in its options
+  await turso.groups.create("g", "lhr", { location: "ams" });
+  // @ts-expect-error groups is read-only
+  turso.groups = turso.groups;
+}
+
+function errors(error: unknown): string {
+  if (error instanceof TursoClientError) {
+    const code: TursoClientErrorCode = error.code;
+    const status: number | undefined = error.status;
+    const body: string | undefined = error.body;
+    switch (error.code) {
+      case "conflict":
+        return `exists (${status}) ${body ?? ""}`;
+      case "invalid_argument":
+        return `bad ${error.field ?? "?"}`;
+      // @ts-expect-error not a code
+      case "teapot":
+        return code;
+      default:
+        return error.message;
+    }
+  }
+  return "unknown";
+}
+
+const everyExtension: readonly Extension[] = [
+  "vector", "vec", "crypto", "fuzzy", "math", "stats", "text", "unicode", "uuid", "regexp",
+];
+const all: Extensions = "all";
+// @ts-expect-error not an extension
+const wrong: Extension = "postgis";
+// @ts-expect-error the class is not constructed by users
+new TursoClientError("x");
+
+export { flatCalls, clientCalls, errors, everyExtension, all, wrong };

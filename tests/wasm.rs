@@ -1,0 +1,338 @@
+//! `createGroup` and `createClient` called through the wasm boundary, in Node
+//! and in headless Chromium, against the stand-in API on 127.0.0.1.
+//!
+//! `scripts/test.sh` starts the stand-in and passes its URL at compile time
+//! in `TURSO_STANDIN_URL`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Promise, Reflect};
+use turso_platform_wasm::{create_client, create_group};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const STANDIN_URL: &str = match option_env!("TURSO_STANDIN_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8787",
+};
+const TOKEN: &str = "standin-token";
+
+/// An organization no other test or run uses, so the stand-in's state is ours.
+fn fresh_org(label: &str) -> String {
+    let n = (js_sys::Math::random() * 1e12) as u64;
+    format!("wasm-{label}-{n}")
+}
+
+fn options(extra: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    set(&object, "baseUrl", STANDIN_URL.into());
+    for (key, value) in extra {
+        set(&object, key, value.clone());
+    }
+    object.into()
+}
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    Reflect::set(object, &key.into(), &value).expect("set a property");
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).expect("read a property")
+}
+
+fn strings(items: &[&str]) -> JsValue {
+    items
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<Array>()
+        .into()
+}
+
+fn create(org: &str, token: &str, name: &str, extensions: JsValue, opts: JsValue) -> Promise {
+    create_group(
+        org.into(),
+        token.into(),
+        name.into(),
+        "lhr".into(),
+        extensions,
+        opts,
+    )
+}
+
+async fn resolved(promise: Promise) -> JsValue {
+    match JsFuture::from(promise).await {
+        Ok(value) => value,
+        Err(error) => panic!("expected success, got {error:?}"),
+    }
+}
+
+/// Awaits a rejection and checks it is a real `TursoClientError`.
+async fn rejected(promise: Promise, code: &str) -> JsValue {
+    let error = match JsFuture::from(promise).await {
+        Ok(value) => panic!("expected {code}, got {value:?}"),
+        Err(error) => error,
+    };
+    assert!(error.is_instance_of::<js_sys::Error>(), "{error:?}");
+    assert_eq!(get(&error, "name"), "TursoClientError");
+    let constructor = get(&error, "constructor");
+    assert_eq!(get(&constructor, "name"), "TursoClientError");
+    assert_eq!(get(&error, "code"), code, "{error:?}");
+    error
+}
+
+async fn requests_seen_for(org: &str) -> u32 {
+    let url = format!("{STANDIN_URL}/__standin/requests?org={org}");
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .expect("stand-in answers");
+    let recorded: Vec<serde_json::Value> =
+        serde_json::from_str(&response.text().await.expect("a body")).expect("JSON");
+    recorded.len() as u32
+}
+
+#[wasm_bindgen_test]
+async fn creates_a_group_as_a_plain_object() {
+    let org = fresh_org("create");
+    let group = resolved(create(
+        &org,
+        TOKEN,
+        "new-group",
+        strings(&["vector", "uuid"]),
+        options(&[]),
+    ))
+    .await;
+    assert_eq!(
+        Object::get_prototype_of(&group),
+        Object::get_prototype_of(&Object::new())
+    );
+    assert_eq!(get(&group, "name"), "new-group");
+    assert_eq!(get(&group, "primary"), "lhr");
+    assert_eq!(get(&group, "delete_protection"), JsValue::FALSE);
+    assert!(get(&group, "uuid").is_string());
+    assert_eq!(
+        get(&group, "archived"),
+        JsValue::FALSE,
+        "unknown fields pass through"
+    );
+    assert_eq!(requests_seen_for(&org).await, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_second_create_is_a_conflict_and_the_module_still_works() {
+    let org = fresh_org("conflict");
+    resolved(create(
+        &org,
+        TOKEN,
+        "twice",
+        JsValue::UNDEFINED,
+        options(&[]),
+    ))
+    .await;
+    let error = rejected(
+        create(&org, TOKEN, "twice", JsValue::UNDEFINED, options(&[])),
+        "conflict",
+    )
+    .await;
+    assert_eq!(get(&error, "status"), 409);
+    assert_eq!(get(&error, "message"), "group already exists");
+    resolved(create(
+        &org,
+        TOKEN,
+        "after-error",
+        JsValue::UNDEFINED,
+        options(&[]),
+    ))
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_token_is_unauthorized_and_never_shown() {
+    let error = rejected(
+        create(
+            &fresh_org("auth"),
+            "wrong-token-xyz",
+            "g",
+            JsValue::UNDEFINED,
+            options(&[]),
+        ),
+        "unauthorized",
+    )
+    .await;
+    assert_eq!(get(&error, "status"), 401);
+    let shown = format!("{:?} {:?}", get(&error, "message"), get(&error, "stack"));
+    assert!(!shown.contains("wrong-token-xyz"), "{shown}");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_arguments_are_rejected_before_sending() {
+    let org = fresh_org("invalid");
+    let cases: Vec<(Promise, &str)> = vec![
+        (
+            create(&org, TOKEN, "Bad_Name", JsValue::UNDEFINED, options(&[])),
+            "name",
+        ),
+        (
+            create(&org, "Bearer x", "g", JsValue::UNDEFINED, options(&[])),
+            "token",
+        ),
+        (
+            create(&org, TOKEN, "g", strings(&["postgis"]), options(&[])),
+            "extensions",
+        ),
+        (
+            create(&org, TOKEN, "g", JsValue::from(7), options(&[])),
+            "extensions",
+        ),
+        (
+            create_group(
+                JsValue::from(42),
+                TOKEN.into(),
+                "g".into(),
+                "lhr".into(),
+                JsValue::UNDEFINED,
+                options(&[]),
+            ),
+            "org",
+        ),
+        (
+            create_group(
+                org.as_str().into(),
+                TOKEN.into(),
+                "g".into(),
+                JsValue::NULL,
+                JsValue::UNDEFINED,
+                options(&[]),
+            ),
+            "location",
+        ),
+        (
+            create(
+                &org,
+                TOKEN,
+                "g",
+                JsValue::UNDEFINED,
+                options(&[("baseUrl", "http://example.com".into())]),
+            ),
+            "baseUrl",
+        ),
+        (
+            create(
+                &org,
+                TOKEN,
+                "g",
+                JsValue::UNDEFINED,
+                options(&[("timeoutMs", JsValue::from(-5))]),
+            ),
+            "timeoutMs",
+        ),
+        (
+            create(
+                &org,
+                TOKEN,
+                "g",
+                JsValue::UNDEFINED,
+                options(&[("signal", "stop".into())]),
+            ),
+            "signal",
+        ),
+    ];
+    for (promise, field) in cases {
+        let error = rejected(promise, "invalid_argument").await;
+        assert_eq!(get(&error, "field"), field);
+        assert!(get(&error, "status").is_undefined());
+    }
+    assert_eq!(
+        requests_seen_for(&org).await,
+        0,
+        "nothing may reach the server"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_non_json_error_keeps_its_status() {
+    let error = rejected(
+        create(
+            "fault-html-500",
+            TOKEN,
+            "g",
+            JsValue::UNDEFINED,
+            options(&[]),
+        ),
+        "server_error",
+    )
+    .await;
+    assert_eq!(get(&error, "status"), 500);
+    assert!(get(&error, "body")
+        .as_string()
+        .unwrap()
+        .starts_with("<html>"));
+}
+
+#[wasm_bindgen_test]
+async fn a_success_of_the_wrong_shape_is_a_decode_error() {
+    for org in ["fault-wrong-shape", "fault-truncated-json"] {
+        let error = rejected(
+            create(org, TOKEN, "g", JsValue::UNDEFINED, options(&[])),
+            "decode_error",
+        )
+        .await;
+        assert_eq!(get(&error, "status"), 200);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out() {
+    let opts = options(&[("timeoutMs", JsValue::from(150))]);
+    let error = rejected(
+        create("fault-slow", TOKEN, "g", JsValue::UNDEFINED, opts),
+        "timeout",
+    )
+    .await;
+    assert!(get(&error, "message")
+        .as_string()
+        .unwrap()
+        .contains("150 ms"));
+}
+
+#[wasm_bindgen_test]
+async fn an_abort_signal_cancels_the_call() {
+    let controller = web_sys::AbortController::new().unwrap();
+    let opts = options(&[("signal", controller.signal().into())]);
+    let promise = create("fault-slow", TOKEN, "g", JsValue::UNDEFINED, opts);
+    controller.abort();
+    rejected(promise, "aborted").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_client_takes_both_create_shapes() {
+    let config = Object::new();
+    set(&config, "org", fresh_org("client").into());
+    set(&config, "token", TOKEN.into());
+    set(&config, "baseUrl", STANDIN_URL.into());
+    let client = create_client(config.into()).expect("a valid config");
+    let groups = client.groups();
+
+    let docs_shape = Object::new();
+    set(&docs_shape, "location", "lhr".into());
+    set(&docs_shape, "extensions", strings(&["vector", "uuid"]));
+    let first =
+        resolved(groups.create("docs-shape".into(), docs_shape.into(), JsValue::UNDEFINED)).await;
+    assert_eq!(get(&first, "name"), "docs-shape");
+
+    let v2_options = Object::new();
+    set(&v2_options, "extensions", "all".into());
+    let second = resolved(groups.create("v2-shape".into(), "ams".into(), v2_options.into())).await;
+    assert_eq!(get(&second, "primary"), "ams");
+}
+
+#[wasm_bindgen_test]
+fn create_client_throws_on_a_bad_config() {
+    let config = Object::new();
+    set(&config, "org", "acme".into());
+    let Err(error) = create_client(config.into()) else {
+        panic!("a config without a token must be refused");
+    };
+    assert_eq!(get(&error, "code"), "invalid_argument");
+    assert_eq!(get(&error, "field"), "token");
+}
