@@ -28,8 +28,11 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# npm records what it installed in node_modules/.package-lock.json; it is
+# stale when package-lock.json is newer.
 ensure_npm_deps() {
-  if ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
+  local installed="$ROOT/node_modules/.package-lock.json"
+  if [ ! -f "$installed" ] || [ "$ROOT/package-lock.json" -nt "$installed" ]; then
     log "installing npm dev dependencies from package-lock.json"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native cargo tests, wasm-bindgen-test
+# in Node and headless Chromium, and node:test (with tsc) on the built pkg/.
+# Installs whatever is missing first. Only 127.0.0.1 is ever contacted.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+
+ensure_chromium
+scripts/build.sh
+# The JS tests import the built package by its name.
+ln -sfn ../pkg node_modules/turso-platform-wasm
+
+log "cargo fmt and clippy (native and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+log "native tests"
+cargo test
+
+log "starting the API stand-in for the wasm tests"
+standin_log="$(mktemp)"
+node tests/standin/server.mjs --port 0 >"$standin_log" 2>&1 &
+standin_pid=$!
+trap 'kill "$standin_pid" 2>/dev/null || true; rm -f "$standin_log"' EXIT
+for _ in $(seq 50); do
+  grep -q "listening on" "$standin_log" && break
+  sleep 0.1
+done
+export TURSO_STANDIN_URL="$(sed -n 's/.*listening on //p' "$standin_log")"
+[ -n "$TURSO_STANDIN_URL" ] || { cat "$standin_log"; exit 1; }
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+log "wasm-bindgen-test in Node against $TURSO_STANDIN_URL"
+cargo test --target wasm32-unknown-unknown --test wasm
+
+log "wasm-bindgen-test in headless Chromium against $TURSO_STANDIN_URL"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+log "node:test on pkg/"
+node --test tests/js/
