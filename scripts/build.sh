@@ -24,7 +24,7 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-sign-ext --enable-reference-types --enable-multivalue \
   pkg/turso_platform_wasm_bg.wasm -o pkg/turso_platform_wasm_bg.wasm
 
-cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js LICENSE pkg/
+cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg-template/workerd.js LICENSE pkg/
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > pkg/package.json
 # The npm README is this repository's README without its developer section.

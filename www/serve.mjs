@@ -17,22 +17,28 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".wasm": "application/wasm",
+  ".png": "image/png",
 };
 
-export async function serveDemo({ port = 0, host = "127.0.0.1", apiBaseUrl }) {
+/**
+ * Serves files from `mounts` (URL prefix → folder) and JSON from `json`
+ * (path → value) on 127.0.0.1. Nothing outside the mounted folders is served.
+ */
+export async function serveStatic({ mounts, json = {}, port = 0, host = "127.0.0.1" }) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://demo").pathname);
-    if (path === "/config.json") {
+    const path = decodeURIComponent(new URL(req.url, "http://static").pathname);
+    if (path in json) {
       res.writeHead(200, { "content-type": TYPES[".json"] });
-      return res.end(JSON.stringify({ baseUrl: apiBaseUrl }));
+      return res.end(JSON.stringify(json[path]));
     }
-    const [base, relative] = path.startsWith("/pkg/") ? [PKG, path.slice(5)] : [WWW, path === "/" ? "index.html" : path];
-    const file = normalize(join(base, relative));
-    if (!file.startsWith(base) || file.endsWith(".mjs")) {
-      res.writeHead(404);
-      return res.end("not found");
-    }
+    const prefix = Object.keys(mounts)
+      .filter((p) => path.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    const base = prefix === undefined ? undefined : mounts[prefix];
+    const relative = path.slice(prefix?.length ?? 0) || "index.html";
+    const file = base && normalize(join(base, relative));
     try {
+      if (!file || !file.startsWith(base)) throw new Error("outside the mounts");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(body);
@@ -46,6 +52,11 @@ export async function serveDemo({ port = 0, host = "127.0.0.1", apiBaseUrl }) {
     url: `http://${host}:${server.address().port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** The demo: www/ at /, the built package at /pkg/, and the API to prefill. */
+export function serveDemo({ port, apiBaseUrl }) {
+  return serveStatic({ mounts: { "/": WWW, "/pkg/": PKG }, json: { "/config.json": { baseUrl: apiBaseUrl } }, port });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { after, before } from "node:test";
+import { chromium } from "playwright-core";
 import { TursoClientError } from "turso-platform-wasm";
 import { DEFAULT_TOKEN, startStandin } from "../standin/server.mjs";
 
@@ -73,4 +74,19 @@ export function assertNeverShown(secret, errors = seenErrors) {
     ];
     for (const view of views) assert.ok(!view.includes(secret), `secret in ${error.code}: ${view}`);
   }
+}
+
+/** Debian's headless Chromium through Playwright; no browser is ever downloaded. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
 }

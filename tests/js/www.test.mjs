@@ -3,10 +3,9 @@
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { chromium } from "playwright-core";
 import { serveDemo } from "../../www/serve.mjs";
 import { startStandin } from "../standin/server.mjs";
-import { freshOrg } from "./helpers.mjs";
+import { freshOrg, launchChromium } from "./helpers.mjs";
 
 const OUT = new URL("../out/", import.meta.url);
 // Its own token, so that finding it on the page means the typed one leaked.
@@ -20,17 +19,7 @@ before(async () => {
   standin.server = await startStandin({ token: TOKEN });
   standin.url = standin.server.url;
   demo = await serveDemo({ apiBaseUrl: standin.url });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (error) => assert.fail(`page error: ${error}`));
   await page.goto(demo.url);

@@ -1,0 +1,211 @@
+// The packed npm tarball: its file list, then one smoke script run in every
+// runtime the package supports, each importing the package by name from a
+// consumer project that installed the tarball.
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { serveStatic } from "../../www/serve.mjs";
+import { freshOrg, launchChromium, refusedPort, useStandin } from "./helpers.mjs";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = `${ROOT}node_modules/.bin/`;
+const OUT = `${ROOT}tests/out/`;
+const CONSUMER = `${OUT}consumer/`;
+const NODE22 = `${ROOT}node_modules/node22/bin/node`;
+
+const standin = useStandin();
+let tarball;
+
+before(async () => {
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", OUT, `${ROOT}pkg`]);
+  tarball = JSON.parse(stdout)[0];
+  await rm(CONSUMER, { recursive: true, force: true });
+  await mkdir(CONSUMER, { recursive: true });
+  await writeFile(`${CONSUMER}package.json`, JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  await run("npm", ["install", "--offline", "--no-audit", "--no-fund", `${OUT}${tarball.filename}`], { cwd: CONSUMER });
+  await cp(`${ROOT}tests/runtimes/`, CONSUMER, { recursive: true });
+});
+
+/** Runs a command in the consumer project; its stdout is the smoke report. */
+async function smokeReport(command, args, options = {}) {
+  const { stdout } = await run(command, args, { cwd: CONSUMER, ...options });
+  const report = JSON.parse(stdout.trim().split("\n").at(-1));
+  assert.equal(report.ok, true, stdout);
+  return report;
+}
+
+function assertSmoked(report, org) {
+  assert.deepEqual(report, { ok: true, group: "smoke-group", conflict: "conflict", invalid: "name", requests: 2 });
+  assert.equal(standin.server.requestsFor(org).length, 2);
+}
+
+describe("the npm tarball", () => {
+  test("holds what the entries need and nothing else", () => {
+    const files = tarball.files.map((f) => f.path).sort();
+    const snippet = files.find((f) => f.startsWith("snippets/"));
+    assert.match(snippet ?? "", /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/turso_client_error\.js$/);
+    assert.deepEqual(
+      files,
+      [
+        "LICENSE",
+        "README.md",
+        "browser.js",
+        "index.d.ts",
+        "node.js",
+        "package.json",
+        snippet,
+        "turso_platform_wasm.js",
+        "turso_platform_wasm_bg.wasm",
+        "workerd.js",
+      ].sort(),
+    );
+  });
+
+  test("its exports map lists types first, then every runtime's condition", async () => {
+    const manifest = JSON.parse(await readFile(`${CONSUMER}node_modules/turso-platform-wasm/package.json`, "utf8"));
+    assert.deepEqual(Object.keys(manifest.exports["."]), ["types", "workerd", "browser", "node", "deno", "default"]);
+    assert.equal(manifest.type, "module");
+    assert.ok(manifest.engines.node);
+    assert.deepEqual(manifest.sideEffects, ["./node.js", "./browser.js", "./workerd.js"]);
+  });
+});
+
+describe("the smoke test in each runtime", () => {
+  test("Node 20, import", async () => {
+    const org = freshOrg("node20");
+    assertSmoked(await smokeReport(process.execPath, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+  });
+
+  test("Node 20, require()", async () => {
+    const org = freshOrg("node20-cjs");
+    assertSmoked(await smokeReport(process.execPath, ["require-smoke.cjs", standin.url, org]), org);
+  });
+
+  test("Node 22, import and require()", async () => {
+    const org = freshOrg("node22");
+    assertSmoked(await smokeReport(NODE22, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+    const cjsOrg = freshOrg("node22-cjs");
+    assertSmoked(await smokeReport(NODE22, ["require-smoke.cjs", standin.url, cjsOrg]), cjsOrg);
+  });
+
+  test("Bun", async () => {
+    const org = freshOrg("bun");
+    assertSmoked(await smokeReport(`${BIN}bun`, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+  });
+
+  test("Deno, with npm: and bare specifiers, network only to 127.0.0.1", async () => {
+    for (const specifier of ["npm:turso-platform-wasm", "turso-platform-wasm"]) {
+      const org = freshOrg("deno");
+      const report = await smokeReport(
+        `${BIN}deno`,
+        ["run", "--allow-net=127.0.0.1", "--allow-read=.", "run-smoke.mjs", specifier, standin.url, org],
+        { env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: `${OUT}deno-dir` } },
+      );
+      assertSmoked(report, org);
+    }
+  });
+
+  test("Cloudflare Workers, in workerd", async () => {
+    const bundleDir = `${CONSUMER}worker-bundle/`;
+    await run(`${BIN}esbuild`, [
+      "worker.js",
+      "--bundle",
+      "--format=esm",
+      "--conditions=workerd,worker,browser",
+      "--external:*.wasm",
+      `--outfile=${bundleDir}worker.js`,
+    ], { cwd: CONSUMER });
+    await cp(`${CONSUMER}node_modules/turso-platform-wasm/turso_platform_wasm_bg.wasm`, `${bundleDir}turso_platform_wasm_bg.wasm`);
+    const port = await refusedPort();
+    await writeFile(`${bundleDir}config.capnp`, workerdConfig(port));
+    const workerd = spawn(`${BIN}workerd`, ["serve", "config.capnp"], { cwd: bundleDir, stdio: ["ignore", "pipe", "pipe"] });
+    let logs = "";
+    workerd.stdout.on("data", (chunk) => (logs += chunk));
+    workerd.stderr.on("data", (chunk) => (logs += chunk));
+    try {
+      const org = freshOrg("workerd");
+      const answer = await fetchWhenUp(`http://127.0.0.1:${port}/?api=${standin.url}&org=${org}`);
+      const report = await answer.json();
+      assert.equal(answer.status, 200, `${JSON.stringify(report)}\n${logs}`);
+      assertSmoked(report, org);
+    } finally {
+      workerd.kill();
+    }
+  });
+
+  describe("Chromium", () => {
+    let browser;
+    let site;
+    before(async () => {
+      await run(process.execPath, [`${BIN}vite`, "build", "vite-app", "--base", "./", "--outDir", "../vite-dist", "--emptyOutDir", "--logLevel", "warn"], {
+        cwd: CONSUMER,
+      });
+      site = await serveStatic({ mounts: { "/": CONSUMER } });
+      browser = await launchChromium();
+    });
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    async function smokeInChromium(path) {
+      const org = freshOrg("chromium");
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error));
+      await page.goto(`${site.url}${path}?api=${encodeURIComponent(standin.url)}&org=${org}`);
+      // The entry awaits the wasm at top level, so the report can come after "load".
+      await page.waitForFunction(() => window.smokeResult !== undefined);
+      const report = await page.evaluate(() => window.smokeResult);
+      await page.close();
+      assert.deepEqual(errors, []);
+      assertSmoked(report, org);
+    }
+
+    test("with no bundler, through an import map", () => smokeInChromium("browser.html"));
+
+    test("from a Vite production build", async () => {
+      const assets = await readdir(`${CONSUMER}vite-dist/assets`);
+      assert.ok(assets.some((f) => f.endsWith(".wasm")), `Vite emitted the .wasm as an asset: ${assets}`);
+      await smokeInChromium("vite-dist/index.html");
+    });
+  });
+});
+
+/** workerd on 127.0.0.1:port, running the bundle; its outbound fetch may reach loopback only. */
+function workerdConfig(port) {
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "loopback", network = (allow = ["local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+
+const worker :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "worker.js"),
+    (name = "turso_platform_wasm_bg.wasm", wasm = embed "turso_platform_wasm_bg.wasm"),
+  ],
+  compatibilityDate = "2026-11-01",
+  globalOutbound = "loopback",
+);
+`;
+}
+
+async function fetchWhenUp(url) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing answered at ${url}`);
+}

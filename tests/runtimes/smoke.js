@@ -1,0 +1,45 @@
+// One smoke test for every runtime: Node, Bun, Deno, workerd, a browser with
+// an import map, and a Vite build. It gets the package's exports and the
+// stand-in's URL, and returns a report or throws with what went wrong.
+
+export async function smoke({ createGroup, createClient, TursoClientError }, { baseUrl, org, token = "standin-token" }) {
+  const check = (ok, what) => {
+    if (!ok) throw new Error(`smoke check failed: ${what}`);
+  };
+
+  const group = await createGroup(org, token, "smoke-group", "lhr", ["vector", "uuid"], { baseUrl });
+  check(Object.getPrototypeOf(group) === Object.prototype, "the group is a plain object");
+  check(group.name === "smoke-group", "the group has its name");
+  check(typeof group.uuid === "string" && group.uuid.length > 0, "the group has a uuid");
+  check(group.primary === "lhr", "the group has its primary location");
+
+  const turso = createClient({ org, token, baseUrl });
+  const conflict = await turso.groups.create("smoke-group", { location: "lhr" }).then(
+    () => undefined,
+    (error) => error,
+  );
+  check(conflict instanceof TursoClientError, "a second create rejects with a TursoClientError");
+  check(conflict instanceof Error && conflict.name === "TursoClientError", "it is an Error named TursoClientError");
+  check(conflict.code === "conflict" && conflict.status === 409, "it is a 409 conflict");
+
+  const invalid = await createGroup(org, token, "Not A Name", "lhr", null, { baseUrl }).then(
+    () => undefined,
+    (error) => error,
+  );
+  check(invalid instanceof TursoClientError, "an invalid name rejects with a TursoClientError");
+  check(invalid.code === "invalid_argument" && invalid.field === "name", "it is invalid_argument for name");
+
+  const seen = await fetch(`${baseUrl}/__standin/requests?org=${encodeURIComponent(org)}`).then((r) => r.json());
+  check(seen.length === 2, `the stand-in saw 2 requests, not ${seen.length}: the invalid one was never sent`);
+
+  return { ok: true, group: group.name, conflict: conflict.code, invalid: invalid.field, requests: seen.length };
+}
+
+/** In a page: runs the smoke test with `?api=…&org=…` and leaves the report in `window.smokeResult`. */
+export function smokeInPage(turso) {
+  const params = new URLSearchParams(location.search);
+  window.smokeResult = smoke(turso, { baseUrl: params.get("api"), org: params.get("org") }).catch((error) => ({
+    ok: false,
+    error: String(error?.stack ?? error),
+  }));
+}
