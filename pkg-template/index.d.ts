@@ -38,8 +38,16 @@ export interface Group {
 export interface RequestOptions {
   /** Cancels the call; it then rejects with code `"aborted"`. */
   signal?: AbortSignal | null;
-  /** Milliseconds before the call rejects with code `"timeout"`. Default 60000. */
+  /**
+   * Milliseconds before the call, retries included, rejects with code
+   * `"timeout"`. Default 60000.
+   */
   timeoutMs?: number | null;
+  /**
+   * Retries after a 429, or a 503 with `Retry-After`: the only answers that
+   * say the group was not created. 0 to 10; default 2.
+   */
+  maxRetries?: number | null;
 }
 
 /** The last argument of `createGroup`. */
@@ -58,6 +66,8 @@ export interface TursoClientConfig {
   baseUrl?: string | null;
   /** The default timeout of this client's calls, in milliseconds. Default 60000. */
   timeoutMs?: number | null;
+  /** The default `maxRetries` of this client's calls. Default 2. */
+  maxRetries?: number | null;
 }
 
 /** `groups.create(name, options)`: the shape in Turso's docs. */
@@ -129,6 +139,7 @@ export type TursoClientErrorField =
   | "extensions"
   | "baseUrl"
   | "timeoutMs"
+  | "maxRetries"
   | "signal"
   | "options"
   | "config";
@@ -144,4 +155,6 @@ export declare class TursoClientError extends Error {
   readonly field?: TursoClientErrorField;
   /** The raw response text, capped at 4 KiB, when the server answered. */
   readonly body?: string;
+  /** How many requests the call sent: 0 when it was rejected before sending. */
+  readonly attempts: number;
 }

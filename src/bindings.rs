@@ -18,7 +18,9 @@ use web_sys::AbortSignal;
 use crate::error::Error;
 use crate::groups::{self, Extensions, Group, NewGroup};
 use crate::request::ClientConfig;
-use transport::CallLimits;
+use crate::retry::DEFAULT_MAX_RETRIES;
+use crate::validate;
+use transport::{CallLimits, Failure};
 
 /// Used when neither the client nor the call sets `timeoutMs`.
 const DEFAULT_TIMEOUT_MS: u32 = 60_000;
@@ -35,6 +37,7 @@ extern "C" {
         status: Option<u16>,
         field: Option<&str>,
         body: Option<&str>,
+        attempts: u32,
     ) -> TursoClientError;
 }
 
@@ -57,11 +60,11 @@ pub fn create_group(
             base_url.as_deref(),
         )?;
         let group = new_group(&name, &location, &extensions)?;
-        let limits = options.call_limits(DEFAULT_TIMEOUT_MS)?;
+        let limits = options.call_limits(&CallDefaults::default())?;
         Ok((config, group, limits))
     })();
     settle(async move {
-        let (config, group, limits) = prepared?;
+        let (config, group, limits) = prepared.map_err(Failure::before_sending)?;
         create(&config, &group, &limits).await
     })
 }
@@ -83,13 +86,16 @@ pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
             &required_string(&config.get("token")?, "token")?,
             config.optional_string("baseUrl")?.as_deref(),
         )?;
-        let timeout_ms = config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS);
+        let defaults = CallDefaults {
+            timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
+        };
         Ok(ClientSettings {
             config: client_config,
-            timeout_ms,
+            defaults,
         })
     })()
-    .map_err(|error| to_js_error(&error))?;
+    .map_err(|error| to_js_error(&error, 0))?;
     Ok(TursoClient {
         settings: Rc::new(settings),
     })
@@ -97,7 +103,22 @@ pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
 
 struct ClientSettings {
     config: ClientConfig,
+    defaults: CallDefaults,
+}
+
+/// What a call does when its options don't say.
+struct CallDefaults {
     timeout_ms: u32,
+    max_retries: u32,
+}
+
+impl Default for CallDefaults {
+    fn default() -> Self {
+        CallDefaults {
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            max_retries: DEFAULT_MAX_RETRIES,
+        }
+    }
 }
 
 /// What `createClient` returns; typed by hand in `pkg-template/index.d.ts`.
@@ -138,11 +159,11 @@ impl Groups {
             };
             let extensions = options.get("extensions")?;
             let group = new_group(&name, &location, &extensions)?;
-            let limits = options.call_limits(settings.timeout_ms)?;
+            let limits = options.call_limits(&settings.defaults)?;
             Ok((group, limits))
         })();
         settle(async move {
-            let (group, limits) = prepared?;
+            let (group, limits) = prepared.map_err(Failure::before_sending)?;
             create(&settings.config, &group, &limits).await
         })
     }
@@ -152,10 +173,9 @@ async fn create(
     config: &ClientConfig,
     group: &NewGroup,
     limits: &CallLimits,
-) -> Result<Group, Error> {
-    let request = groups::create_request(config, group)?;
-    let answer = transport::send(&request, limits).await?;
-    groups::read_create_response(answer.status, &answer.body)
+) -> Result<Group, Failure> {
+    let request = groups::create_request(config, group).map_err(Failure::before_sending)?;
+    transport::send(&request, limits, groups::read_create_response).await
 }
 
 fn new_group(name: &JsValue, location: &JsValue, extensions: &JsValue) -> Result<NewGroup, Error> {
@@ -222,21 +242,32 @@ impl OptionsObject {
         required_string(&value, key).map(Some)
     }
 
-    fn timeout_ms(&self) -> Result<Option<u32>, Error> {
-        let value = self.get("timeoutMs")?;
+    fn optional_number(&self, key: &'static str) -> Result<Option<f64>, Error> {
+        let value = self.get(key)?;
         if value.is_undefined() || value.is_null() {
             return Ok(None);
         }
-        let ms = value.as_f64().ok_or_else(|| {
+        value.as_f64().map(Some).ok_or_else(|| {
             Error::invalid(
-                "timeoutMs",
-                format!("timeoutMs must be a number; got {}", type_name(&value)),
+                key,
+                format!("{key} must be a number; got {}", type_name(&value)),
             )
-        })?;
-        crate::validate::timeout_ms(ms).map(Some)
+        })
     }
 
-    fn call_limits(&self, default_timeout_ms: u32) -> Result<CallLimits, Error> {
+    fn timeout_ms(&self) -> Result<Option<u32>, Error> {
+        self.optional_number("timeoutMs")?
+            .map(validate::timeout_ms)
+            .transpose()
+    }
+
+    fn max_retries(&self) -> Result<Option<u32>, Error> {
+        self.optional_number("maxRetries")?
+            .map(validate::max_retries)
+            .transpose()
+    }
+
+    fn call_limits(&self, defaults: &CallDefaults) -> Result<CallLimits, Error> {
         let signal = self.get("signal")?;
         let signal = if signal.is_undefined() || signal.is_null() {
             None
@@ -249,7 +280,8 @@ impl OptionsObject {
             })?)
         };
         Ok(CallLimits {
-            timeout_ms: self.timeout_ms()?.unwrap_or(default_timeout_ms),
+            timeout_ms: self.timeout_ms()?.unwrap_or(defaults.timeout_ms),
+            max_retries: self.max_retries()?.unwrap_or(defaults.max_retries),
             signal,
         })
     }
@@ -281,28 +313,36 @@ fn type_name(value: &JsValue) -> String {
 /// Runs a call to a promise that resolves to its value as a plain JS object
 /// or rejects with a `TursoClientError`.
 fn settle<T: Serialize>(
-    call: impl std::future::Future<Output = Result<T, Error>> + 'static,
+    call: impl std::future::Future<Output = Result<T, Failure>> + 'static,
 ) -> Promise {
     future_to_promise(async move {
-        let value = call.await.map_err(|error| to_js_error(&error))?;
+        let value = call
+            .await
+            .map_err(|failure| to_js_error(&failure.error, failure.attempts))?;
         value
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|error| {
-                to_js_error(&Error::Internal {
-                    message: format!("could not convert the answer for JavaScript: {error}"),
-                })
+                let message = format!("could not convert the answer for JavaScript: {error}");
+                to_js_error(&Error::Internal { message }, 1)
             })
     })
 }
 
+impl Failure {
+    fn before_sending(error: Error) -> Failure {
+        Failure { error, attempts: 0 }
+    }
+}
+
 /// The one place an [`Error`] becomes a JavaScript `TursoClientError`.
-fn to_js_error(error: &Error) -> JsValue {
+fn to_js_error(error: &Error, attempts: u32) -> JsValue {
     create_turso_client_error(
         &error.to_string(),
         error.code(),
         error.status(),
         error.field(),
         error.body(),
+        attempts,
     )
     .into()
 }

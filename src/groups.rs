@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::Error;
 use crate::request::{ApiRequest, ClientConfig, Method};
-use crate::response;
+use crate::response::{self, Body};
 use crate::validate;
 
 /// A SQLite extension a group can enable for its databases.
@@ -220,7 +220,7 @@ pub fn create_request(config: &ClientConfig, group: &NewGroup) -> Result<ApiRequ
 }
 
 /// Reads Create Group's answer: `{"group": {…}}` on success.
-pub fn read_create_response(status: u16, body: &str) -> Result<Group, Error> {
+pub fn read_create_response(status: u16, body: Body<'_>) -> Result<Group, Error> {
     #[derive(Deserialize)]
     struct Created {
         group: Group,
@@ -232,6 +232,16 @@ pub fn read_create_response(status: u16, body: &str) -> Result<Group, Error> {
 mod tests {
     use super::*;
     use crate::request::test_config;
+
+    fn read(status: u16, text: &str) -> Result<Group, Error> {
+        read_create_response(
+            status,
+            Body {
+                bytes: text.as_bytes(),
+                truncated: false,
+            },
+        )
+    }
 
     fn names(items: &[&'static str]) -> Result<Extensions, Error> {
         Extensions::from_names(items.iter().map(|s| Some(*s)))
@@ -316,7 +326,7 @@ mod tests {
         let body = r#"{"group":{"name":"new-group","uuid":"0a28102d","primary":"lhr",
             "locations":["lhr"],"version":"v0.23.7","delete_protection":false,
             "archived":false,"limits":{"max":9007199254740993}}}"#;
-        let group = read_create_response(200, body).unwrap();
+        let group = read(200, body).unwrap();
         assert_eq!(group.name, "new-group");
         assert_eq!(group.primary.as_deref(), Some("lhr"));
         assert_eq!(group.locations, Some(vec!["lhr".to_owned()]));
@@ -333,7 +343,7 @@ mod tests {
 
     #[test]
     fn minimal_group_omits_absent_fields() {
-        let group = read_create_response(200, r#"{"group":{"name":"g","uuid":"u"}}"#).unwrap();
+        let group = read(200, r#"{"group":{"name":"g","uuid":"u"}}"#).unwrap();
         let json = serde_json::to_string(&group).unwrap();
         assert_eq!(json, r#"{"name":"g","uuid":"u"}"#);
     }
@@ -349,14 +359,14 @@ mod tests {
             r#"{"group":{"name":"g","uuid":"u","locations":"lhr"}}"#,
             r#"{"group":{"name":"g","uuid":"#,
         ] {
-            let error = read_create_response(200, body).unwrap_err();
+            let error = read(200, body).unwrap_err();
             assert_eq!(error.code(), "decode_error", "{body}");
         }
     }
 
     #[test]
     fn conflict_keeps_the_api_message() {
-        let error = read_create_response(409, r#"{"error":"group already exists"}"#).unwrap_err();
+        let error = read(409, r#"{"error":"group already exists"}"#).unwrap_err();
         assert_eq!(
             (error.code(), error.to_string().as_str()),
             ("conflict", "group already exists")

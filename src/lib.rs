@@ -5,7 +5,8 @@
 //!
 //! - a core that never touches JavaScript and is tested natively:
 //!   [`validate`] checks arguments, [`request`] builds requests as plain data,
-//!   [`response`] reads a status and body into a value or an [`Error`], and
+//!   [`response`] reads a status and body into a value or an [`Error`],
+//!   [`retry`] decides whether and when a failed attempt is tried again, and
 //!   [`groups`] holds the Groups resource's wire types and calls;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
 //!   conversions to and from `JsValue`, and the fetch transport.
@@ -21,6 +22,7 @@ pub mod error;
 pub mod groups;
 pub mod request;
 pub mod response;
+pub mod retry;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -100,6 +100,20 @@ pub fn timeout_ms(value: f64) -> Result<u32, Error> {
     Ok(value.ceil() as u32)
 }
 
+/// The most retries a call may ask for.
+pub const MAX_RETRIES_LIMIT: u32 = 10;
+
+/// Checks `maxRetries`: a whole number from 0 (no retries) to 10.
+pub fn max_retries(value: f64) -> Result<u32, Error> {
+    if !(value.fract() == 0.0 && (0.0..=f64::from(MAX_RETRIES_LIMIT)).contains(&value)) {
+        return Err(Error::invalid(
+            "maxRetries",
+            format!("maxRetries must be a whole number from 0 to {MAX_RETRIES_LIMIT}"),
+        ));
+    }
+    Ok(value as u32)
+}
+
 /// Parses `baseUrl`: an absolute `http:` or `https:` URL with an optional
 /// port and path prefix, and no credentials, query or fragment.
 ///
@@ -137,6 +151,20 @@ pub fn base_url(url: &str) -> Result<String, Error> {
     if !port.is_empty() && !port.parse::<u16>().is_ok_and(|p| p > 0) {
         return Err(invalid("its port is not valid"));
     }
+    let path = path.trim_end_matches('/');
+    let plain_segment = |segment: &str| {
+        !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+    };
+    if !path.split('/').skip(1).all(plain_segment) {
+        return Err(invalid(
+            "its path prefix may hold only letters, digits, \"-\", \".\", \"_\" and \"~\" between slashes, and no \".\" or \"..\" segments",
+        ));
+    }
     let host = host.to_ascii_lowercase();
     if scheme == "http" && !is_loopback(&host) {
         return Err(invalid(
@@ -148,10 +176,7 @@ pub fn base_url(url: &str) -> Result<String, Error> {
     } else {
         format!(":{port}")
     };
-    Ok(format!(
-        "{scheme}://{host}{port}{}",
-        path.trim_end_matches('/')
-    ))
+    Ok(format!("{scheme}://{host}{port}{path}"))
 }
 
 /// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.
@@ -306,6 +331,15 @@ mod tests {
     }
 
     #[test]
+    fn max_retries_rules() {
+        assert_eq!(max_retries(0.0), Ok(0));
+        assert_eq!(max_retries(10.0), Ok(10));
+        for bad in [-1.0, 0.5, 11.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(field_of(max_retries(bad)), "maxRetries", "{bad}");
+        }
+    }
+
+    #[test]
     fn base_url_accepts_and_normalizes() {
         let cases = [
             ("https://api.turso.tech", "https://api.turso.tech"),
@@ -349,6 +383,12 @@ mod tests {
             "https://[::1",
             "https://[]",
             "https://exämple.com",
+            "https://api.turso.tech/a/../b",
+            "https://api.turso.tech/./v1",
+            "https://api.turso.tech/%2e%2e",
+            "https://api.turso.tech/a//b",
+            "https://api.turso.tech/a;b",
+            "https://api.turso.tech/a\\b",
         ] {
             assert_eq!(field_of(base_url(bad)), "baseUrl", "{bad:?}");
         }

@@ -1,19 +1,23 @@
-//! Sends an [`ApiRequest`] through the host's global `fetch`.
+//! Sends an [`ApiRequest`] through the host's global `fetch`, retrying only
+//! as [`crate::retry`] allows, within one deadline for the whole call.
 //!
 //! gloo-net builds the `Request`; the call to `fetch` and the body read are
 //! our own bindings because gloo-net panics when a promise rejects with a
 //! value that is not an `Error` (a replaced `fetch`, an odd polyfill), and a
-//! panic would take the whole module down. No `credentials` or `mode` is set:
-//! Cloudflare Workers reject both.
+//! panic would take the whole module down. The body is read as a stream so
+//! that no more than [`response::body_limit`] bytes are ever held. No
+//! `credentials` or `mode` is set: Cloudflare Workers reject both.
 
 use gloo_net::http::{Method as FetchMethod, RequestBuilder};
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader};
 
 use crate::error::Error;
 use crate::request::{ApiRequest, Method};
+use crate::response::{self, Body};
+use crate::retry;
 
 #[wasm_bindgen]
 extern "C" {
@@ -27,48 +31,79 @@ extern "C" {
     fn clear_timeout(handle: &JsValue);
 }
 
-/// How one call may be cut short.
+/// How one call may be cut short or repeated.
 pub struct CallLimits {
     pub timeout_ms: u32,
+    pub max_retries: u32,
     pub signal: Option<AbortSignal>,
 }
 
-/// A status and the whole body text.
-pub struct RawResponse {
-    pub status: u16,
-    pub body: String,
+/// A failed call, and how many requests it sent (0 when none).
+pub struct Failure {
+    pub error: Error,
+    pub attempts: u32,
 }
 
-/// Sends `request` and reads the whole answer, within `limits`.
-pub async fn send(request: &ApiRequest, limits: &CallLimits) -> Result<RawResponse, Error> {
+/// Sends `request` until `read` accepts an answer, retries run out, or the
+/// call is cut short; returns what `read` made of the last answer.
+pub async fn send<T>(
+    request: &ApiRequest,
+    limits: &CallLimits,
+    read: impl Fn(u16, Body<'_>) -> Result<T, Error>,
+) -> Result<T, Failure> {
+    let failed = |error, attempts| Failure { error, attempts };
     if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
-        return Err(Error::Aborted);
+        return Err(failed(Error::Aborted, 0));
     }
-    let cutoff = Cutoff::arm(limits)?;
-    let outcome = fetch_text(request, cutoff.controller.signal()).await;
-    outcome.map_err(|failure| {
-        if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
-            Error::Aborted
-        } else if cutoff.controller.signal().aborted() {
-            Error::Timeout {
-                timeout_ms: limits.timeout_ms,
-            }
-        } else {
-            Error::Network {
-                message: describe_js_error(&failure),
-            }
+    let cutoff = Cutoff::arm(limits).map_err(|error| failed(error, 0))?;
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let answer = attempt(request, &cutoff.controller.signal())
+            .await
+            .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
+        let body = Body {
+            bytes: &answer.body,
+            truncated: answer.truncated,
+        };
+        let error = match read(answer.status, body) {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        let delay = retry::delay_before_retry(
+            answer.status,
+            answer.retry_after.as_deref(),
+            attempts - 1,
+            limits.max_retries,
+            js_sys::Date::now(),
+            js_sys::Math::random(),
+        );
+        match delay {
+            Some(ms) if cutoff.leaves_time_for(ms) => cutoff
+                .sleep(ms)
+                .await
+                .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?,
+            _ => return Err(failed(error, attempts)),
         }
-    })
+    }
 }
 
-async fn fetch_text(request: &ApiRequest, signal: AbortSignal) -> Result<RawResponse, JsValue> {
+/// One answer: status, `Retry-After`, and the body up to its limit.
+struct Answer {
+    status: u16,
+    retry_after: Option<String>,
+    body: Vec<u8>,
+    truncated: bool,
+}
+
+async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, JsValue> {
     let method = match request.method {
         Method::Get => FetchMethod::GET,
         Method::Post => FetchMethod::POST,
     };
     let mut builder = RequestBuilder::new(&request.url)
         .method(method)
-        .abort_signal(Some(&signal));
+        .abort_signal(Some(signal));
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
@@ -82,53 +117,124 @@ async fn fetch_text(request: &ApiRequest, signal: AbortSignal) -> Result<RawResp
     let response: web_sys::Response = JsFuture::from(global_fetch(&fetch_request)?)
         .await?
         .dyn_into()?;
-    let body = JsFuture::from(response.text()?).await?;
-    Ok(RawResponse {
-        status: response.status(),
-        body: body.as_string().unwrap_or_default(),
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after")?;
+    let (body, truncated) = read_capped(&response, response::body_limit(status)).await?;
+    Ok(Answer {
+        status,
+        retry_after,
+        body,
+        truncated,
     })
 }
 
-/// Aborts the fetch when the timeout passes or the caller's signal fires,
-/// and on drop clears the timer and listener so that a finished call keeps
-/// no process or Worker alive.
+/// Reads at most `limit` bytes of the body, then cancels the rest.
+async fn read_capped(
+    response: &web_sys::Response,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), JsValue> {
+    let Some(stream) = response.body() else {
+        return Ok((Vec::new(), false));
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut body = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await?;
+        if Reflect::get(&chunk, &"done".into())?.is_truthy() {
+            return Ok((body, false));
+        }
+        let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())?.dyn_into()?;
+        let room = limit - body.len();
+        let length = bytes.length() as usize;
+        if length > room {
+            body.extend(bytes.subarray(0, room as u32).to_vec());
+            // The rest is not wanted: release the connection now.
+            let _ = JsFuture::from(reader.cancel()).await;
+            return Ok((body, true));
+        }
+        body.extend(bytes.to_vec());
+    }
+}
+
+/// The call's deadline and the caller's signal, wired to one AbortController
+/// that every request and retry wait of the call listens to. On drop it
+/// clears the timer and the listener, so a finished call keeps no process or
+/// Worker alive.
 struct Cutoff {
     controller: AbortController,
     abort: Closure<dyn FnMut()>,
     timer: JsValue,
+    deadline_ms: f64,
+    timeout_ms: u32,
     signal: Option<AbortSignal>,
 }
 
 impl Cutoff {
     fn arm(limits: &CallLimits) -> Result<Cutoff, Error> {
-        let controller = AbortController::new().map_err(|failure| Error::Internal {
-            message: format!(
-                "could not create an AbortController: {}",
-                describe_js_error(&failure)
-            ),
-        })?;
+        let internal = |what: &str, thrown: JsValue| Error::Internal {
+            message: format!("{what}: {}", describe_js_error(&thrown)),
+        };
+        let controller = AbortController::new()
+            .map_err(|thrown| internal("could not create an AbortController", thrown))?;
         let target = controller.clone();
         let abort = Closure::<dyn FnMut()>::new(move || target.abort());
-        let handler: &Function = abort.as_ref().unchecked_ref();
-        let timer = set_timeout(handler, limits.timeout_ms);
+        let timer = set_timeout(abort.as_ref().unchecked_ref(), limits.timeout_ms);
         let mut cutoff = Cutoff {
             controller,
             abort,
             timer,
+            deadline_ms: js_sys::Date::now() + f64::from(limits.timeout_ms),
+            timeout_ms: limits.timeout_ms,
             signal: None,
         };
         if let Some(signal) = &limits.signal {
             signal
                 .add_event_listener_with_callback("abort", cutoff.abort.as_ref().unchecked_ref())
-                .map_err(|failure| Error::Internal {
-                    message: format!(
-                        "could not listen to the AbortSignal: {}",
-                        describe_js_error(&failure)
-                    ),
-                })?;
+                .map_err(|thrown| internal("could not listen to the AbortSignal", thrown))?;
             cutoff.signal = Some(signal.clone());
         }
         Ok(cutoff)
+    }
+
+    fn leaves_time_for(&self, delay_ms: u32) -> bool {
+        js_sys::Date::now() + f64::from(delay_ms) < self.deadline_ms
+    }
+
+    /// Waits `ms`, or less if the call is cut short meanwhile.
+    async fn sleep(&self, ms: u32) -> Result<(), JsValue> {
+        let signal = self.controller.signal();
+        let mut wake: Option<Function> = None;
+        let mut timer = JsValue::UNDEFINED;
+        let woken = Promise::new(&mut |resolve, _reject| {
+            timer = set_timeout(&resolve, ms);
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+            wake = Some(resolve);
+        });
+        JsFuture::from(woken).await?;
+        clear_timeout(&timer);
+        if let Some(wake) = wake {
+            let _ = signal.remove_event_listener_with_callback("abort", &wake);
+        }
+        if signal.aborted() {
+            return Err(signal.reason());
+        }
+        Ok(())
+    }
+
+    /// What a rejection means: the caller aborted, the deadline passed, or
+    /// the network failed.
+    fn explain(&self, thrown: &JsValue) -> Error {
+        if self.signal.as_ref().is_some_and(AbortSignal::aborted) {
+            Error::Aborted
+        } else if self.controller.signal().aborted() {
+            Error::Timeout {
+                timeout_ms: self.timeout_ms,
+            }
+        } else {
+            Error::Network {
+                message: describe_js_error(thrown),
+            }
+        }
     }
 }
 
@@ -147,9 +253,7 @@ impl Drop for Cutoff {
 /// `cause` Node attaches (such as `connect ECONNREFUSED 127.0.0.1:9`).
 fn describe_js_error(value: &JsValue) -> String {
     let Some(error) = value.dyn_ref::<js_sys::Error>() else {
-        return value
-            .as_string()
-            .unwrap_or_else(|| "fetch failed with a non-Error value".to_owned());
+        return "fetch failed with a value that is not an Error".to_owned();
     };
     let message = String::from(error.message());
     match error.cause().dyn_ref::<js_sys::Error>() {

@@ -46,6 +46,7 @@ export async function rejection(promise, expected) {
   assert.equal(typeof error.message, "string");
   assert.ok(error.message.length > 0);
   assert.ok(error.stack.includes("TursoClientError"));
+  assert.ok(Number.isInteger(error.attempts), "every error says how many requests were sent");
   for (const [key, value] of Object.entries(expected)) {
     assert.equal(error[key], value, `${key} of ${error.code}: ${error.message}`);
   }

@@ -72,7 +72,7 @@ describe("createGroup rejects bad arguments before sending", () => {
     const shown = JSON.stringify(override).slice(0, 60);
     test(`${field}: ${shown}`, async () => {
       const before = standin.server.requests.length;
-      const error = await rejection(flat({ ...good(), ...override }), { code: "invalid_argument", field });
+      const error = await rejection(flat({ ...good(), ...override }), { code: "invalid_argument", field, attempts: 0 });
       assert.match(error.message, message);
       assert.equal(error.status, undefined);
       assert.equal(standin.server.requests.length, before, "nothing may be sent");
@@ -84,7 +84,7 @@ describe("createGroup rejects bad arguments before sending", () => {
       const before = standin.server.requests.length;
       const error = await rejection(
         createGroup(ORG, TOKEN, "g", "lhr", undefined, typeof options === "object" && !Array.isArray(options) ? { baseUrl: standin.url, ...options } : options),
-        { code: "invalid_argument", field },
+        { code: "invalid_argument", field, attempts: 0 },
       );
       assert.match(error.message, message);
       assert.equal(standin.server.requests.length, before, "nothing may be sent");
@@ -163,7 +163,7 @@ describe("createClient", () => {
   for (const [field, run, message] of BAD_CREATES) {
     test(`groups.create rejects a bad ${field}: ${run.toString().slice(24, 80)}`, async () => {
       const before = standin.server.requests.length;
-      const error = await rejection(run(), { code: "invalid_argument", field });
+      const error = await rejection(run(), { code: "invalid_argument", field, attempts: 0 });
       assert.match(error.message, message);
       assert.equal(standin.server.requests.length, before, "nothing may be sent");
     });

@@ -1,9 +1,9 @@
 // A stand-in for the Turso Platform API on 127.0.0.1, for tests and the demo.
 //
 // It keeps groups per organization, checks the bearer token, records every
-// API request, answers CORS preflights, and answers with a fault when the
-// organization's slug names one (see FAULTS), so that each test picks its
-// behaviour without shared state.
+// API request with the status it was answered with, answers CORS
+// preflights, and answers with a fault when the organization's slug names
+// one (see FAULTS), so that each test picks its behaviour without shared state.
 //
 //   node tests/standin/server.mjs [--port 8787]    (token: STANDIN_TOKEN or "standin-token")
 
@@ -22,25 +22,62 @@ const CORS_HEADERS = {
   "access-control-max-age": "600",
 };
 
-/** Organizations whose slug is a key here get that fault instead of an answer. */
+const HUGE_BODY_BYTES = 10 * 1024 * 1024;
+const inOneSecond = () => new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString();
+
+/**
+ * Organizations whose slug is a key here, alone or followed by "--" and
+ * anything, get that fault. Each handler gets
+ * how many requests the organization has sent, counting this one, and
+ * returns false to let the request be answered normally (a fault that
+ * clears after the first attempt).
+ */
 const FAULTS = {
   "fault-html-500": (res) =>
     send(res, 500, "<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html"),
+  "fault-502": (res) => send(res, 502, "<html><body>502 Bad Gateway</body></html>", "text/html"),
+  "fault-504": (res) => send(res, 504, "upstream timed out", "text/plain"),
+  "fault-503": (res) => sendJson(res, 503, { error: "service unavailable" }),
+  "fault-503-retry-after-then-ok": (res, nth) =>
+    nth === 1 && sendJson(res, 503, { error: "maintenance" }, { "retry-after": "1" }),
+  "fault-429-seconds-then-ok": (res, nth) =>
+    nth === 1 && sendJson(res, 429, { error: "rate limited" }, { "retry-after": "1" }),
+  "fault-429-date-then-ok": (res, nth) =>
+    nth === 1 && sendJson(res, 429, { error: "rate limited" }, { "retry-after": inOneSecond() }),
+  "fault-429-backoff-then-ok": (res, nth) => nth === 1 && sendJson(res, 429, { error: "rate limited" }),
+  "fault-429-always": (res) => sendJson(res, 429, { error: "rate limited" }, { "retry-after": "0" }),
+  "fault-429-too-long": (res) => sendJson(res, 429, { error: "rate limited" }, { "retry-after": "3600" }),
+  "fault-409-retry-after": (res) => sendJson(res, 409, { error: "group already exists" }, { "retry-after": "0" }),
   "fault-truncated-json": (res) => send(res, 200, '{"group":{"name":"trunc', "application/json"),
+  "fault-invalid-utf8": (res) =>
+    send(res, 200, Buffer.from('{"group":{"name":"bad-\xff","uuid":"u"}}', "latin1"), "application/json"),
   "fault-wrong-shape": (res) => sendJson(res, 200, { groups: [] }),
+  "fault-json-labelled-html": (res) =>
+    send(res, 200, JSON.stringify({ group: { name: "labelled", uuid: "u" } }), "text/html"),
+  "fault-html-labelled-json": (res) => send(res, 200, "<html>not json</html>", "application/json"),
+  "fault-huge-body": (res) => sendHuge(res),
   "fault-no-such-org": (res) => sendJson(res, 404, { error: "organization not found" }),
-  "fault-reset": (res) => res.socket.destroy(),
+  "fault-reset": (res) => {
+    res.socket.destroy();
+    return true;
+  },
+  "fault-reset-mid-body": (res) => {
+    res.writeHead(200, { ...CORS_HEADERS, "content-type": "application/json", "content-length": "200" });
+    res.write('{"group":{"name":"cut-');
+    return later(res, 20, () => res.socket.destroy());
+  },
   "fault-slow": (res) => later(res, SLOW_MS, () => sendJson(res, 200, { group: { name: "slow", uuid: "slow" } })),
   "fault-stall-body": (res) => {
     res.writeHead(200, { ...CORS_HEADERS, "content-type": "application/json" });
     res.write('{"group":{"name":"stalled",');
-    later(res, SLOW_MS, () => res.end('"uuid":"x"}}'));
+    return later(res, SLOW_MS, () => res.end('"uuid":"x"}}'));
   },
 };
 
 export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAULT_TOKEN } = {}) {
   const groupsByOrg = new Map();
   const requests = [];
+  const requestsByOrg = new Map();
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -58,7 +95,12 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
       body,
     };
     requests.push(recorded);
-    answer(req, res, recorded, groupsByOrg, token);
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = (status, ...rest) => {
+      recorded.status = status;
+      return writeHead(status, ...rest);
+    };
+    answer(req, res, recorded, { groupsByOrg, requestsByOrg, token });
   });
 
   await new Promise((resolve, reject) => {
@@ -77,7 +119,7 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
   };
 }
 
-function answer(req, res, recorded, groupsByOrg, token) {
+function answer(req, res, recorded, { groupsByOrg, requestsByOrg, token }) {
   // Any path prefix is accepted, as behind a proxy that mounts the API at /turso.
   const match = /^(?:\/[\w-]+)*?\/v1\/organizations\/([^/?#]+)\/groups$/.exec(recorded.path);
   if (!match) return sendJson(res, 404, { error: "not found" });
@@ -86,8 +128,10 @@ function answer(req, res, recorded, groupsByOrg, token) {
     return sendJson(res, 401, { error: "token is invalid or expired" });
   }
   const org = decodeURIComponent(match[1]);
-  const fault = FAULTS[org];
-  if (fault) return fault(res);
+  const nth = (requestsByOrg.get(org) ?? 0) + 1;
+  requestsByOrg.set(org, nth);
+  // "fault-x--anything" gets fault-x with its own request count.
+  if (FAULTS[org.split("--")[0]]?.(res, nth)) return;
 
   let input;
   try {
@@ -149,15 +193,35 @@ function readBody(req) {
 function later(res, ms, then) {
   const timer = setTimeout(then, ms);
   res.on("close", () => clearTimeout(timer));
+  return true;
 }
 
-function send(res, status, text, contentType) {
-  res.writeHead(status, { ...CORS_HEADERS, "content-type": contentType });
-  res.end(text);
+function send(res, status, body, contentType, headers = {}) {
+  res.writeHead(status, { ...CORS_HEADERS, "access-control-expose-headers": "retry-after", ...headers, "content-type": contentType });
+  res.end(body);
+  return true;
 }
 
-function sendJson(res, status, value) {
-  send(res, status, JSON.stringify(value), "application/json");
+function sendJson(res, status, value, headers) {
+  return send(res, status, JSON.stringify(value), "application/json", headers);
+}
+
+/** A 10 MiB JSON answer, written as the client reads it. */
+function sendHuge(res) {
+  res.writeHead(200, { ...CORS_HEADERS, "content-type": "application/json" });
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  let sent = 0;
+  res.write('{"group":{"name":"huge","uuid":"u","padding":"');
+  const pump = () => {
+    while (sent < HUGE_BODY_BYTES) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return res.once("drain", pump);
+    }
+    res.end('"}}');
+  };
+  res.on("close", () => (sent = HUGE_BODY_BYTES));
+  pump();
+  return true;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -26,7 +26,7 @@ async function flatCalls(): Promise<void> {
   await createGroup(org, token, "g", "lhr");
   await createGroup(org, token, "g", "lhr", "all");
   await createGroup(org, token, "g", "lhr", null, { baseUrl: "http://127.0.0.1:8787", timeoutMs: 5_000 });
-  await createGroup(org, token, "g", "lhr", [], { signal: new AbortController().signal });
+  await createGroup(org, token, "g", "lhr", [], { signal: new AbortController().signal, maxRetries: 0 });
 
   // @ts-expect-error extensions are a known union
   await createGroup(org, token, "g", "lhr", ["postgis"]);
@@ -49,7 +49,9 @@ async function clientCalls(): Promise<void> {
   const bare: Group = await turso.groups.create("new-group", "lhr");
   void [docs, v2, bare];
 
-  createClient({ org, token, baseUrl: "https://api.turso.tech", timeoutMs: 10_000 });
+  createClient({ org, token, baseUrl: "https://api.turso.tech", timeoutMs: 10_000, maxRetries: 4 });
+  // @ts-expect-error maxRetries is a number
+  createClient({ org, token, maxRetries: "2" });
   // @ts-expect-error token is required
   createClient({ org });
   // @ts-expect-error the docs shape needs a location
@@ -65,6 +67,8 @@ function errors(error: unknown): string {
     const code: TursoClientErrorCode = error.code;
     const status: number | undefined = error.status;
     const body: string | undefined = error.body;
+    const attempts: number = error.attempts;
+    void attempts;
     switch (error.code) {
       case "conflict":
         return `exists (${status}) ${body ?? ""}`;

@@ -1,0 +1,202 @@
+//! When a failed attempt may be tried again, and after how long.
+//!
+//! Creating a group is not idempotent, so an attempt is retried only when
+//! the server has said it did not act on it: `429 Too Many Requests`, and
+//! `503 Service Unavailable` with a `Retry-After`. Anything else, a 409, a
+//! 500, a dropped connection, might have created the group already, and a
+//! retry could then create it twice or turn success into a `conflict`.
+
+/// Retries after the first attempt unless a call says otherwise.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+
+/// The longest wait before a retry; a server that asks for longer is not
+/// retried early against its word: the call fails with its answer instead.
+pub const MAX_RETRY_DELAY_MS: u32 = 60_000;
+
+/// The first backoff step for a 429 without `Retry-After`; it doubles each retry.
+const BACKOFF_BASE_MS: u32 = 500;
+
+/// How long to wait before retrying an attempt that was answered with
+/// `status`, or `None` if it must not be retried.
+///
+/// `retries_done` counts retries already made, `now_ms` is the Unix time
+/// in milliseconds (for `Retry-After` dates), and `random` is uniform in
+/// `[0, 1)`, for full jitter.
+pub fn delay_before_retry(
+    status: u16,
+    retry_after: Option<&str>,
+    retries_done: u32,
+    max_retries: u32,
+    now_ms: f64,
+    random: f64,
+) -> Option<u32> {
+    if retries_done >= max_retries {
+        return None;
+    }
+    let asked = retry_after.and_then(|value| parse_retry_after_ms(value, now_ms));
+    let delay = match (status, asked) {
+        (429 | 503, Some(asked)) => asked,
+        (429, None) => {
+            let ceiling = BACKOFF_BASE_MS
+                .saturating_mul(1 << retries_done.min(16))
+                .min(MAX_RETRY_DELAY_MS);
+            (random.clamp(0.0, 1.0) * f64::from(ceiling)) as u32
+        }
+        _ => return None,
+    };
+    (delay <= MAX_RETRY_DELAY_MS).then_some(delay)
+}
+
+/// Parses `Retry-After`: whole seconds, or an HTTP date (IMF-fixdate, such
+/// as `Wed, 21 Oct 2015 07:28:00 GMT`). A date in the past means now.
+pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<u32> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        let seconds: u64 = value.parse().unwrap_or(u64::MAX);
+        return Some(u32::try_from(seconds.saturating_mul(1000)).unwrap_or(u32::MAX));
+    }
+    let at_ms = parse_imf_fixdate_ms(value)?;
+    let wait = (at_ms - now_ms).max(0.0).ceil();
+    Some(if wait >= f64::from(u32::MAX) {
+        u32::MAX
+    } else {
+        wait as u32
+    })
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` as Unix milliseconds.
+fn parse_imf_fixdate_ms(value: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = value.split(' ').collect();
+    let [weekday, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    if weekday.len() != 4 || !weekday.ends_with(',') || day.len() != 2 || year.len() != 4 {
+        return None;
+    }
+    let number = |text: &str| -> Option<i64> {
+        text.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| text.parse().ok())?
+    };
+    let day = number(day)?;
+    let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
+    let year = number(year)?;
+    let clock: Vec<&str> = time.split(':').collect();
+    let [hour, minute, second] = clock.as_slice() else {
+        return None;
+    };
+    let (hour, minute, second) = (number(hour)?, number(minute)?, number(second)?);
+    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(((days * 86_400 + hour * 3_600 + minute * 60 + second) * 1_000) as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_index = (month + 9) % 12;
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: f64 = 1_445_412_480_000.0; // Wed, 21 Oct 2015 07:28:00 GMT
+
+    #[test]
+    fn only_429_and_503_with_retry_after_are_retried() {
+        let delay = |status, retry_after| delay_before_retry(status, retry_after, 0, 2, NOW, 0.5);
+        assert_eq!(delay(429, Some("2")), Some(2_000));
+        assert_eq!(delay(503, Some("1")), Some(1_000));
+        assert_eq!(delay(503, None), None);
+        assert_eq!(delay(503, Some("soon")), None);
+        assert!(delay(429, None).is_some());
+        for status in [400, 401, 403, 404, 409, 422, 500, 502, 504, 200] {
+            assert_eq!(delay(status, Some("1")), None, "{status}");
+        }
+    }
+
+    #[test]
+    fn retries_stop_at_the_maximum() {
+        assert_eq!(delay_before_retry(429, Some("0"), 1, 2, NOW, 0.0), Some(0));
+        assert_eq!(delay_before_retry(429, Some("0"), 2, 2, NOW, 0.0), None);
+        assert_eq!(delay_before_retry(429, Some("0"), 0, 0, NOW, 0.0), None);
+    }
+
+    #[test]
+    fn backoff_is_full_jitter_under_a_doubling_ceiling() {
+        for retries_done in 0..2 {
+            let ceiling = 500 << retries_done;
+            assert_eq!(
+                delay_before_retry(429, None, retries_done, 9, NOW, 0.0),
+                Some(0)
+            );
+            let high = delay_before_retry(429, None, retries_done, 9, NOW, 0.999_999).unwrap();
+            assert!(high < ceiling && high >= ceiling - 1, "{high}");
+        }
+        let late = delay_before_retry(429, None, 30, 99, NOW, 0.999).unwrap();
+        assert!(late <= MAX_RETRY_DELAY_MS);
+    }
+
+    #[test]
+    fn a_wait_longer_than_the_cap_is_not_retried() {
+        assert_eq!(
+            delay_before_retry(429, Some("60"), 0, 2, NOW, 0.0),
+            Some(60_000)
+        );
+        assert_eq!(delay_before_retry(429, Some("61"), 0, 2, NOW, 0.0), None);
+        assert_eq!(
+            delay_before_retry(429, Some("99999999999999999999"), 0, 2, NOW, 0.0),
+            None
+        );
+    }
+
+    #[test]
+    fn retry_after_dates() {
+        assert_eq!(
+            parse_retry_after_ms("Wed, 21 Oct 2015 07:28:05 GMT", NOW),
+            Some(5_000)
+        );
+        assert_eq!(
+            parse_retry_after_ms("Wed, 21 Oct 2015 07:27:00 GMT", NOW),
+            Some(0)
+        );
+        assert_eq!(
+            parse_retry_after_ms("Thu, 01 Jan 1970 00:00:00 GMT", 0.0),
+            Some(0)
+        );
+        assert_eq!(
+            parse_imf_fixdate_ms("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777_000.0)
+        );
+        assert_eq!(
+            parse_imf_fixdate_ms("Tue, 29 Feb 2028 12:00:00 GMT"),
+            Some(1_835_438_400_000.0)
+        );
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            " ",
+            "Wed, 21 Oct 2015 07:28:00 UTC",
+            "Wed, 21 Foo 2015 07:28:00 GMT",
+            "Wed, 32 Oct 2015 07:28:00 GMT",
+            "Wed, 21 Oct 2015 24:00:00 GMT",
+            "Wed, 21 Oct 2015 07:28 GMT",
+            "Wednesday, 21-Oct-15 07:28:00 GMT",
+            "Wed, +1 Oct 2015 07:28:00 GMT",
+        ] {
+            assert_eq!(parse_retry_after_ms(bad, NOW), None, "{bad:?}");
+        }
+    }
+}
