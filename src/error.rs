@@ -147,14 +147,11 @@ impl std::error::Error for Error {}
 
 /// Cuts `text` to at most `limit` bytes without splitting a character.
 pub(crate) fn truncate_to_char_boundary(text: &str, limit: usize) -> &str {
-    if text.len() <= limit {
-        return text;
-    }
-    let mut end = limit;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    let end = (0..=limit.min(text.len()))
+        .rev()
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(0);
+    text.get(..end).unwrap_or_default()
 }
 
 #[cfg(test)]

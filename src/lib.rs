@@ -18,6 +18,22 @@
 //! const group = await createGroup(org, token, "new-group", "aws-us-east-1", ["vector"]);
 //! ```
 
+// A panic in wasm poisons the module for every later call, so library code
+// may not use the constructs that panic; tests may.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented,
+        clippy::arithmetic_side_effects
+    )
+)]
+
 pub mod error;
 pub mod groups;
 pub mod request;

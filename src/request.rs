@@ -132,15 +132,17 @@ impl fmt::Debug for ApiRequest {
 /// Percent-encodes one path segment: everything but RFC 3986's unreserved
 /// characters, so `/`, `?`, `#` and `%` can't change the path.
 pub fn percent_encode_segment(segment: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let hex_digit = |nibble: u8| {
+        char::from_digit(u32::from(nibble), 16).map_or('0', |digit| digit.to_ascii_uppercase())
+    };
     let mut encoded = String::with_capacity(segment.len());
     for byte in segment.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(byte as char);
+            encoded.push(char::from(byte));
         } else {
             encoded.push('%');
-            encoded.push(HEX[usize::from(byte >> 4)] as char);
-            encoded.push(HEX[usize::from(byte & 0xf)] as char);
+            encoded.push(hex_digit(byte >> 4));
+            encoded.push(hex_digit(byte & 0xf));
         }
     }
     encoded

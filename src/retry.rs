@@ -65,6 +65,8 @@ pub fn parse_retry_after_ms(value: &str, now_ms: f64) -> Option<u32> {
 }
 
 /// `Sun, 06 Nov 1994 08:49:37 GMT` as Unix milliseconds.
+// Every field is at most four digits, so none of the arithmetic can overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn parse_imf_fixdate_ms(value: &str) -> Option<f64> {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -97,6 +99,8 @@ fn parse_imf_fixdate_ms(value: &str) -> Option<f64> {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+// Called only with four-digit years, so none of the arithmetic can overflow.
+#[allow(clippy::arithmetic_side_effects)]
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);

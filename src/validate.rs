@@ -41,7 +41,10 @@ pub fn token(token: &str) -> Result<(), Error> {
     if token.is_empty() {
         return Err(Error::invalid("token", "token must not be empty"));
     }
-    if token.len() >= 7 && token[..7].eq_ignore_ascii_case("bearer ") {
+    let bearer_prefix = token
+        .get(..7)
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer "));
+    if bearer_prefix {
         return Err(Error::invalid(
             "token",
             "token must be the bare API token: drop the leading \"Bearer \", it is added for you",
@@ -181,29 +184,31 @@ pub fn base_url(url: &str) -> Result<String, Error> {
 
 /// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.
 fn split_host_port(authority: &str) -> Option<(&str, &str)> {
-    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let end = v6.find(']')?;
-        let port = &v6[end + 1..];
-        let port = if port.is_empty() {
-            port
-        } else {
-            port.strip_prefix(':')?
-        };
-        let inner = &v6[..end];
+    if authority.starts_with('[') {
+        let (bracketed, after) = authority.split_once(']')?;
+        let inner = bracketed.strip_prefix('[')?;
         let valid = !inner.is_empty()
             && inner
                 .chars()
                 .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
-        (valid.then_some(&authority[..end + 2])?, port)
-    } else {
-        let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
-        let valid = !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-        (valid.then_some(host)?, port)
+        let port = if after.is_empty() {
+            after
+        } else {
+            after.strip_prefix(':')?
+        };
+        let host = authority.get(..=bracketed.len())?;
+        return valid.then_some((host, port));
+    }
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    let label = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
     };
-    Some((host, port))
+    host.split('.').all(label).then_some((host, port))
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -212,7 +217,7 @@ fn is_loopback(host: &str) -> bool {
     }
     let octets: Vec<&str> = host.split('.').collect();
     octets.len() == 4
-        && octets[0] == "127"
+        && octets.first() == Some(&"127")
         && octets.iter().all(|o| {
             !o.is_empty()
                 && o.len() <= 3
@@ -275,7 +280,16 @@ mod tests {
     #[test]
     fn token_rules() {
         assert!(token("eyJhbGciOiJFZERTQSJ9.payload.sig").is_ok());
-        for bad in ["", "a b", "a\r\nX-Evil: 1", "tok\u{0}", "tökén", "a\tb"] {
+        for bad in [
+            "",
+            "a b",
+            "a\r\nX-Evil: 1",
+            "tok\u{0}",
+            "tökén",
+            "a\tb",
+            "abcdeé",
+            "abcdefé",
+        ] {
             assert_eq!(field_of(token(bad)), "token", "{bad:?}");
         }
         let bearer = token("Bearer abc").unwrap_err();
@@ -389,6 +403,11 @@ mod tests {
             "https://api.turso.tech/a//b",
             "https://api.turso.tech/a;b",
             "https://api.turso.tech/a\\b",
+            "https://./a",
+            "https://a..b",
+            "https://-a.example",
+            "https://a-.example",
+            "https://example.",
         ] {
             assert_eq!(field_of(base_url(bad)), "baseUrl", "{bad:?}");
         }

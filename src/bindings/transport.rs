@@ -56,9 +56,9 @@ pub async fn send<T>(
         return Err(failed(Error::Aborted, 0));
     }
     let cutoff = Cutoff::arm(limits).map_err(|error| failed(error, 0))?;
-    let mut attempts = 0;
+    let mut attempts: u32 = 0;
     loop {
-        attempts += 1;
+        attempts = attempts.saturating_add(1);
         let answer = attempt(request, &cutoff.controller.signal())
             .await
             .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
@@ -73,7 +73,7 @@ pub async fn send<T>(
         let delay = retry::delay_before_retry(
             answer.status,
             answer.retry_after.as_deref(),
-            attempts - 1,
+            attempts.saturating_sub(1),
             limits.max_retries,
             js_sys::Date::now(),
             js_sys::Math::random(),
@@ -144,7 +144,7 @@ async fn read_capped(
             return Ok((body, false));
         }
         let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())?.dyn_into()?;
-        let room = limit - body.len();
+        let room = limit.saturating_sub(body.len());
         let length = bytes.length() as usize;
         if length > room {
             body.extend(bytes.subarray(0, room as u32).to_vec());
