@@ -336,3 +336,73 @@ fn create_client_throws_on_a_bad_config() {
     assert_eq!(get(&error, "code"), "invalid_argument");
     assert_eq!(get(&error, "field"), "token");
 }
+
+/// One failing call of each kind, picked by `round`, and the code it must give.
+fn failing_call(round: u32) -> (Promise, &'static str) {
+    let invalid = |org: &str| create(org, TOKEN, "Not Valid", JsValue::UNDEFINED, options(&[]));
+    let fault = |org: &str, extra: &[(&str, JsValue)]| {
+        create(org, TOKEN, "g", JsValue::UNDEFINED, options(extra))
+    };
+    match round % 12 {
+        0 => (invalid("health"), "invalid_argument"),
+        1 => (
+            create("health", "Bearer x", "g", JsValue::UNDEFINED, options(&[])),
+            "invalid_argument",
+        ),
+        2 => (fault("fault-409-retry-after", &[]), "conflict"),
+        3 => (
+            create(
+                "health",
+                "wrong-token",
+                "g",
+                JsValue::UNDEFINED,
+                options(&[]),
+            ),
+            "unauthorized",
+        ),
+        4 => (fault("fault-html-500", &[]), "server_error"),
+        5 => (fault("fault-no-such-org", &[]), "not_found"),
+        6 => (fault("fault-wrong-shape", &[]), "decode_error"),
+        7 => (fault("fault-truncated-json", &[]), "decode_error"),
+        8 => (
+            fault("fault-429-always", &[("maxRetries", JsValue::from(0))]),
+            "rate_limited",
+        ),
+        9 => (
+            fault("fault-slow", &[("timeoutMs", JsValue::from(5))]),
+            "timeout",
+        ),
+        10 => {
+            let controller = web_sys::AbortController::new().unwrap();
+            let promise = fault("fault-slow", &[("signal", controller.signal().into())]);
+            controller.abort();
+            (promise, "aborted")
+        }
+        _ => {
+            let unreachable_api = options(&[("baseUrl", "http://127.0.0.1:1".into())]);
+            (
+                create("health", TOKEN, "g", JsValue::UNDEFINED, unreachable_api),
+                "network_error",
+            )
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn after_a_thousand_failures_of_every_kind_a_call_still_works() {
+    for round in 0..1_000 {
+        let (promise, code) = failing_call(round);
+        let error = rejected(promise, code).await;
+        assert!(get(&error, "attempts").as_f64().is_some());
+    }
+    let org = fresh_org("healthy");
+    let group = resolved(create(
+        &org,
+        TOKEN,
+        "after-failures",
+        JsValue::UNDEFINED,
+        options(&[]),
+    ))
+    .await;
+    assert_eq!(get(&group, "name"), "after-failures");
+}

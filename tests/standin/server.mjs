@@ -156,6 +156,7 @@ function answer(req, res, recorded, { groupsByOrg, requestsByOrg, token }) {
     archived: false,
   };
   groups.set(input.name, group);
+  recorded.created = group.uuid;
   sendJson(res, 200, { group });
 }
 

@@ -1,0 +1,78 @@
+// Load and memory: 1,000 concurrent calls whose answers never cross over,
+// and 100,000 sequential calls after which neither wasm linear memory nor
+// the JS heap has grown. The stand-in runs in its own process, so only this
+// package's memory is measured here.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { after, before, test } from "node:test";
+import { createClient, createGroup } from "turso-platform-wasm";
+import { initSync } from "../../pkg/turso_platform_wasm.js";
+import { TOKEN } from "./helpers.mjs";
+
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc");
+// The package is already instantiated: this returns its exports, memory included.
+const wasmMemory = initSync().memory;
+
+let standin;
+let baseUrl;
+
+before(async () => {
+  standin = spawn(process.execPath, [new URL("../standin/server.mjs", import.meta.url).pathname, "--port", "0"]);
+  baseUrl = await new Promise((resolve, reject) => {
+    standin.stdout.on("data", (chunk) => {
+      const match = /listening on (\S+)/.exec(String(chunk));
+      if (match) resolve(match[1]);
+    });
+    standin.once("exit", () => reject(new Error("the stand-in exited")));
+  });
+});
+
+after(() => standin.kill());
+
+test("1,000 concurrent calls each get their own answer", async () => {
+  const org = "load-concurrent";
+  const names = Array.from({ length: 1_000 }, (_, i) => `concurrent-${i}`);
+  const groups = await Promise.all(names.map((name) => createGroup(org, TOKEN, name, "lhr", null, { baseUrl })));
+  assert.deepEqual(
+    groups.map((g) => g.name),
+    names,
+  );
+  assert.equal(new Set(groups.map((g) => g.uuid)).size, names.length);
+  const seen = await (await fetch(`${baseUrl}/__standin/requests?org=${org}`)).json();
+  assert.equal(seen.length, names.length);
+  const uuidCreatedFor = new Map(seen.map((r) => [JSON.parse(r.body).name, r.created]));
+  for (const group of groups) assert.equal(group.uuid, uuidCreatedFor.get(group.name), group.name);
+});
+
+test("100,000 sequential calls: wasm memory and the JS heap stay flat after warm-up", async (t) => {
+  const turso = createClient({ org: "load-sequential", token: TOKEN, baseUrl });
+  // Alternating the flat call and the client, and successes and conflicts.
+  const call = (i) =>
+    i % 2 === 0
+      ? createGroup("load-sequential", TOKEN, `g-${i}`, "lhr", ["vector"], { baseUrl })
+      : turso.groups.create(`g-${i - 1}`, { location: "lhr" }).catch((error) => error);
+  const measure = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    return { wasm: wasmMemory.buffer.byteLength, heap: process.memoryUsage().heapUsed };
+  };
+
+  const warmUp = 5_000;
+  for (let i = 0; i < warmUp; i++) await call(i);
+  const start = await measure();
+  const started = performance.now();
+  for (let i = warmUp; i < 100_000; i++) {
+    const result = await call(i);
+    if (i % 2 === 1) assert.equal(result.code, "conflict");
+  }
+  const end = await measure();
+  const perCallMs = (performance.now() - started) / (100_000 - warmUp);
+  t.diagnostic(
+    `wasm memory ${start.wasm} -> ${end.wasm} bytes; JS heap ${start.heap} -> ${end.heap} bytes; ${perCallMs.toFixed(3)} ms a call`,
+  );
+  assert.equal(end.wasm, start.wasm, "wasm linear memory grew after warm-up");
+  assert.ok(end.heap - start.heap < 4 * 1024 * 1024, `the JS heap grew by ${end.heap - start.heap} bytes`);
+});
