@@ -33,12 +33,12 @@ export TURSO_STANDIN_URL="$(sed -n 's/.*listening on //p' "$standin_log")"
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 log "wasm-bindgen-test in Node against $TURSO_STANDIN_URL"
-cargo test --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm --test panic
 
 log "wasm-bindgen-test in headless Chromium against $TURSO_STANDIN_URL"
 WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-  cargo test --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --test wasm --test panic
 
 log "node:test on pkg/"
 node --test tests/js/

@@ -5,6 +5,7 @@
 //! `invalid_argument` error instead of a wasm-bindgen exception, and every
 //! failure leaves as one `TursoClientError`, built in [`to_js_error`].
 
+mod panic_guard;
 mod transport;
 
 use std::rc::Rc;
@@ -12,7 +13,6 @@ use std::rc::Rc;
 use js_sys::{Array, Promise};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use crate::error::Error;
@@ -52,6 +52,7 @@ pub fn create_group(
     options: JsValue,
 ) -> Promise {
     let prepared = (|| {
+        panic_guard::ensure_usable()?;
         let options = OptionsObject::new(options, "options")?;
         let base_url = options.optional_string("baseUrl")?;
         let config = ClientConfig::new(
@@ -74,6 +75,7 @@ pub fn create_group(
 #[wasm_bindgen(js_name = createClient)]
 pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
     let settings = (|| {
+        panic_guard::ensure_usable()?;
         if config.is_undefined() || config.is_null() {
             return Err(Error::invalid(
                 "config",
@@ -151,6 +153,7 @@ impl Groups {
     pub fn create(&self, name: JsValue, location_or_options: JsValue, options: JsValue) -> Promise {
         let settings = Rc::clone(&self.settings);
         let prepared = (|| {
+            panic_guard::ensure_usable()?;
             let (location, options) = if location_or_options.is_string() {
                 (location_or_options, OptionsObject::new(options, "options")?)
             } else {
@@ -315,7 +318,7 @@ fn type_name(value: &JsValue) -> String {
 fn settle<T: Serialize>(
     call: impl std::future::Future<Output = Result<T, Failure>> + 'static,
 ) -> Promise {
-    future_to_promise(async move {
+    panic_guard::settle(async move {
         let value = call
             .await
             .map_err(|failure| to_js_error(&failure.error, failure.attempts))?;
