@@ -105,6 +105,34 @@ describe("no answer", () => {
   });
 });
 
+describe("a fetch that misbehaves", () => {
+  const withFetch = async (replacement, run) => {
+    const original = globalThis.fetch;
+    globalThis.fetch = replacement;
+    try {
+      return await run();
+    } finally {
+      globalThis.fetch = original;
+    }
+  };
+  const CASES = [
+    ["rejects with a string", () => Promise.reject("offline")],
+    ["rejects with undefined", () => Promise.reject(undefined)],
+    ["rejects with a plain object", () => Promise.reject({ reason: "nope" })],
+    ["throws a number synchronously", () => {
+      throw 42;
+    }],
+    ["resolves to something that is not a Response", () => Promise.resolve({ status: 200 })],
+  ];
+  for (const [what, replacement] of CASES) {
+    test(`a fetch that ${what} gives a network_error, and the next call works`, async () => {
+      const error = await withFetch(replacement, () => rejection(call(freshOrg("odd-fetch")), { code: "network_error", attempts: 1 }));
+      assert.match(error.message, /fetch failed/);
+      assert.equal((await call(freshOrg("odd-fetch-after"))).name, "g");
+    });
+  }
+});
+
 describe("after errors", () => {
   test("the next call works", async () => {
     const group = await call(freshOrg("healthy"), "after-errors");
