@@ -56,6 +56,11 @@ describe("failures", () => {
     assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024);
   });
 
+  test("a gzip body that inflates to 10 MiB is a decode_error, read no further than 1 MiB", async () => {
+    const error = await rejection(call("fault-gzip-bomb"), { code: "decode_error", status: 200, attempts: 1 });
+    assert.match(error.message, /larger than 1048576 bytes/);
+  });
+
   test("a refused connection is a network_error after one attempt", async () => {
     const port = await refusedPort();
     await rejection(createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl: `http://127.0.0.1:${port}` }), {

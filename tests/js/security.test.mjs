@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { rejection, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, rejection, seenErrors, TOKEN, useStandin } from "./helpers.mjs";
 
 const standin = useStandin();
 
@@ -93,4 +93,9 @@ describe("injection through the body and headers", () => {
     }
     assert.equal(headers.cookie, undefined);
   });
+});
+
+test("no error in this file shows the token", () => {
+  assert.ok(seenErrors.length > 20);
+  assertNeverShown(TOKEN);
 });

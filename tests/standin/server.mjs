@@ -10,6 +10,7 @@
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 export const DEFAULT_TOKEN = "standin-token";
 const CONTROL_PREFIX = "/__standin/";
@@ -56,6 +57,10 @@ const FAULTS = {
     send(res, 200, JSON.stringify({ group: { name: "labelled", uuid: "u" } }), "text/html"),
   "fault-html-labelled-json": (res) => send(res, 200, "<html>not json</html>", "application/json"),
   "fault-huge-body": (res) => sendHuge(res),
+  "fault-gzip-bomb": (res) => {
+    const inflated = `{"group":{"name":"bomb","uuid":"u","padding":"${" ".repeat(HUGE_BODY_BYTES)}"}}`;
+    return send(res, 200, gzipSync(inflated), "application/json", { "content-encoding": "gzip" });
+  },
   "fault-no-such-org": (res) => sendJson(res, 404, { error: "organization not found" }),
   "fault-reset": (res) => {
     res.socket.destroy();
@@ -198,7 +203,13 @@ function later(res, ms, then) {
 }
 
 function send(res, status, body, contentType, headers = {}) {
-  res.writeHead(status, { ...CORS_HEADERS, "access-control-expose-headers": "retry-after", ...headers, "content-type": contentType });
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    "access-control-expose-headers": "retry-after",
+    ...headers,
+    "content-type": contentType,
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
   return true;
 }
