@@ -54,12 +54,7 @@ pub fn create_group(
     let prepared = (|| {
         panic_guard::ensure_usable()?;
         let options = OptionsObject::new(options, "options")?;
-        let base_url = options.optional_string("baseUrl")?;
-        let config = ClientConfig::new(
-            &required_string(&org, "org")?,
-            &required_string(&token, "token")?,
-            base_url.as_deref(),
-        )?;
+        let config = client_config(&org, &token, &options)?;
         let group = new_group(&name, &location, &extensions)?;
         let limits = options.call_limits(&CallDefaults::default())?;
         Ok((config, group, limits))
@@ -70,24 +65,20 @@ pub fn create_group(
     })
 }
 
-/// `createClient({ org, token, baseUrl?, timeoutMs? })`: checks the
-/// settings once, and throws a `TursoClientError` if one is bad.
+/// `createClient({ org, token, baseUrl?, timeoutMs?, maxRetries? })`: checks
+/// the settings once, and throws a `TursoClientError` if one is bad.
 #[wasm_bindgen(js_name = createClient)]
 pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
     let settings = (|| {
         panic_guard::ensure_usable()?;
-        if config.is_undefined() || config.is_null() {
+        if config.is_null_or_undefined() {
             return Err(Error::invalid(
                 "config",
                 "createClient needs a config object: { org, token }",
             ));
         }
         let config = OptionsObject::new(config, "config")?;
-        let client_config = ClientConfig::new(
-            &required_string(&config.get("org")?, "org")?,
-            &required_string(&config.get("token")?, "token")?,
-            config.optional_string("baseUrl")?.as_deref(),
-        )?;
+        let client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
         let defaults = CallDefaults {
             timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
             max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
@@ -147,9 +138,10 @@ pub struct Groups {
 
 #[wasm_bindgen]
 impl Groups {
-    /// `create(name, { location, extensions?, signal?, timeoutMs? })`, the
-    /// shape in Turso's docs, or `create(name, location, { extensions?,
-    /// signal?, timeoutMs? })`, the shape of `@tursodatabase/api` v2.
+    /// `create(name, { location, extensions?, …limits })`, the shape in
+    /// Turso's docs, or `create(name, location, { extensions?, …limits })`,
+    /// the shape of `@tursodatabase/api` v2; the limits are `signal`,
+    /// `timeoutMs` and `maxRetries`.
     pub fn create(&self, name: JsValue, location_or_options: JsValue, options: JsValue) -> Promise {
         let settings = Rc::clone(&self.settings);
         let prepared = (|| {
@@ -181,6 +173,20 @@ async fn create(
     transport::send(&request, limits, groups::read_create_response).await
 }
 
+/// The account a call is for: `org` and `token` as given, `baseUrl` from `options`.
+fn client_config(
+    org: &JsValue,
+    token: &JsValue,
+    options: &OptionsObject,
+) -> Result<ClientConfig, Error> {
+    let base_url = options.optional("baseUrl", required_string)?;
+    ClientConfig::new(
+        &required_string(org, "org")?,
+        &required_string(token, "token")?,
+        base_url.as_deref(),
+    )
+}
+
 fn new_group(name: &JsValue, location: &JsValue, extensions: &JsValue) -> Result<NewGroup, Error> {
     let name = required_string(name, "name")?;
     let location = required_string(location, "location")?;
@@ -188,7 +194,7 @@ fn new_group(name: &JsValue, location: &JsValue, extensions: &JsValue) -> Result
 }
 
 fn parse_extensions(value: &JsValue) -> Result<Option<Extensions>, Error> {
-    if value.is_undefined() || value.is_null() {
+    if value.is_null_or_undefined() {
         return Ok(None);
     }
     if let Some(keyword) = value.as_string() {
@@ -214,7 +220,7 @@ struct OptionsObject {
 
 impl OptionsObject {
     fn new(value: JsValue, field: &'static str) -> Result<Self, Error> {
-        if value.is_undefined() || value.is_null() {
+        if value.is_null_or_undefined() {
             return Ok(OptionsObject { object: None });
         }
         if !value.is_object() || Array::is_array(&value) {
@@ -237,57 +243,56 @@ impl OptionsObject {
             .map_err(|_| Error::invalid(key, format!("{key} could not be read")))
     }
 
-    fn optional_string(&self, key: &'static str) -> Result<Option<String>, Error> {
+    /// A property converted by `convert`, or `None` when it is absent
+    /// (`undefined` or `null`).
+    fn optional<T>(
+        &self,
+        key: &'static str,
+        convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
         let value = self.get(key)?;
-        if value.is_undefined() || value.is_null() {
+        if value.is_null_or_undefined() {
             return Ok(None);
         }
-        required_string(&value, key).map(Some)
-    }
-
-    fn optional_number(&self, key: &'static str) -> Result<Option<f64>, Error> {
-        let value = self.get(key)?;
-        if value.is_undefined() || value.is_null() {
-            return Ok(None);
-        }
-        value.as_f64().map(Some).ok_or_else(|| {
-            Error::invalid(
-                key,
-                format!("{key} must be a number; got {}", type_name(&value)),
-            )
-        })
+        convert(&value, key).map(Some)
     }
 
     fn timeout_ms(&self) -> Result<Option<u32>, Error> {
-        self.optional_number("timeoutMs")?
-            .map(validate::timeout_ms)
-            .transpose()
+        self.optional("timeoutMs", |value, key| {
+            validate::timeout_ms(number(value, key)?)
+        })
     }
 
     fn max_retries(&self) -> Result<Option<u32>, Error> {
-        self.optional_number("maxRetries")?
-            .map(validate::max_retries)
-            .transpose()
+        self.optional("maxRetries", |value, key| {
+            validate::max_retries(number(value, key)?)
+        })
     }
 
     fn call_limits(&self, defaults: &CallDefaults) -> Result<CallLimits, Error> {
-        let signal = self.get("signal")?;
-        let signal = if signal.is_undefined() || signal.is_null() {
-            None
-        } else {
-            Some(signal.dyn_into::<AbortSignal>().map_err(|other| {
+        let signal = self.optional("signal", |value, key| {
+            value.clone().dyn_into::<AbortSignal>().map_err(|other| {
                 Error::invalid(
-                    "signal",
-                    format!("signal must be an AbortSignal; got {}", type_name(&other)),
+                    key,
+                    format!("{key} must be an AbortSignal; got {}", type_name(&other)),
                 )
-            })?)
-        };
+            })
+        })?;
         Ok(CallLimits {
             timeout_ms: self.timeout_ms()?.unwrap_or(defaults.timeout_ms),
             max_retries: self.max_retries()?.unwrap_or(defaults.max_retries),
             signal,
         })
     }
+}
+
+fn number(value: &JsValue, field: &'static str) -> Result<f64, Error> {
+    value.as_f64().ok_or_else(|| {
+        Error::invalid(
+            field,
+            format!("{field} must be a number; got {}", type_name(value)),
+        )
+    })
 }
 
 fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error> {
