@@ -336,12 +336,6 @@ fn settle<T: Serialize>(
     })
 }
 
-impl Failure {
-    fn before_sending(error: Error) -> Failure {
-        Failure { error, attempts: 0 }
-    }
-}
-
 /// The one place an [`Error`] becomes a JavaScript `TursoClientError`.
 fn to_js_error(error: &Error, attempts: u32) -> JsValue {
     create_turso_client_error(

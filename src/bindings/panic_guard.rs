@@ -31,13 +31,9 @@ thread_local! {
 
 /// Installs the panic hook on first use, and refuses to run on a poisoned instance.
 pub fn ensure_usable() -> Result<(), Error> {
-    HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            previous(info);
-            on_panic(&info.to_string());
-        }));
-    });
+    // No other hook is chained: code outside this module can't install one
+    // in this instance, and std's default writes to a stderr wasm lacks.
+    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&info.to_string()))));
     if POISONED.load(Ordering::Relaxed) {
         return Err(Error::Internal {
             message: "an earlier call hit a bug in turso-platform-wasm, and this instance of the module can no longer be used; load the module again".to_owned(),

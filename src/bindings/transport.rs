@@ -49,6 +49,12 @@ pub struct Failure {
     pub attempts: u32,
 }
 
+impl Failure {
+    pub fn before_sending(error: Error) -> Failure {
+        Failure { error, attempts: 0 }
+    }
+}
+
 /// Sends `request` until `read` accepts an answer, retries run out, or the
 /// call is cut short; returns what `read` made of the last answer.
 pub async fn send<T>(
@@ -58,9 +64,9 @@ pub async fn send<T>(
 ) -> Result<T, Failure> {
     let failed = |error, attempts| Failure { error, attempts };
     if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
-        return Err(failed(Error::Aborted, 0));
+        return Err(Failure::before_sending(Error::Aborted));
     }
-    let cutoff = Cutoff::arm(limits).map_err(|error| failed(error, 0))?;
+    let cutoff = Cutoff::arm(limits).map_err(Failure::before_sending)?;
     let mut attempts: u32 = 0;
     loop {
         attempts = attempts.saturating_add(1);
