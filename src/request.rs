@@ -32,15 +32,6 @@ impl ClientConfig {
         })
     }
 
-    pub fn org(&self) -> &str {
-        &self.org
-    }
-
-    /// The base URL, normalized: lowercase scheme and host, no trailing slash.
-    pub fn base_url(&self) -> &str {
-        &self.base_url
-    }
-
     /// A request to `/v1/organizations/{org}/{segments…}`, each segment
     /// percent-encoded.
     pub(crate) fn org_request(

@@ -108,16 +108,16 @@ struct Answer {
 }
 
 async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, JsValue> {
-    let headers = Headers::new();
+    let request_headers = Headers::new();
     for (name, value) in &request.headers {
-        headers.append(name, value);
+        request_headers.append(name, value);
     }
     let init = RequestInit::new();
     init.set_method(match request.method {
         Method::Get => "GET",
         Method::Post => "POST",
     });
-    init.set_headers(&headers.into_raw());
+    init.set_headers(&request_headers.into_raw());
     init.set_signal(Some(signal));
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
@@ -126,9 +126,10 @@ async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, J
         .await?
         .dyn_into()?;
     let status = response.status();
-    let retry_after = response.headers().get("retry-after")?;
+    let headers = response.headers();
+    let retry_after = headers.get("retry-after")?;
     let limit = response::body_limit(status);
-    let (body, truncated) = if declared_within(&response, limit)? {
+    let (body, truncated) = if declared_within(&response, &headers, limit)? {
         (read_whole(&response).await?, false)
     } else {
         read_capped(&response, limit).await?
@@ -145,11 +146,14 @@ async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, J
 /// within it, with no `Content-Encoding` (fetch would decompress it to any
 /// size). A cross-origin response may hide `Content-Encoding`, so it is never
 /// trusted this way and is read through the capped stream instead.
-fn declared_within(response: &web_sys::Response, limit: usize) -> Result<bool, JsValue> {
+fn declared_within(
+    response: &web_sys::Response,
+    headers: &web_sys::Headers,
+    limit: usize,
+) -> Result<bool, JsValue> {
     if response.type_() == ResponseType::Cors {
         return Ok(false);
     }
-    let headers = response.headers();
     if headers.get("content-encoding")?.is_some() {
         return Ok(false);
     }
