@@ -9,11 +9,12 @@
 // contender alike; results are reported as medians with min and max, and as
 // ratios to plain fetch. Prints a table, writes bench/out/results.json and
 // bench/out/chart.svg.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { spawnStandin } from "../tests/standin/server.mjs";
 import { CONTENDERS, load } from "./contenders.mjs";
 
 const run = promisify(execFile);
@@ -25,7 +26,7 @@ const PLAN = quick
   : { rounds: 5, callsPerRound: 2_000, throughputCalls: 6_400, coldStarts: 15, memoryCalls: 20_000, wasmMemoryCalls: 100_000 };
 const CONCURRENCY = 64;
 
-const standin = await startStandin();
+const standin = await spawnStandin();
 try {
   const results = {
     date: new Date().toISOString(),
@@ -44,18 +45,6 @@ try {
   console.log("\nwrote bench/out/results.json and bench/out/chart.svg");
 } finally {
   standin.kill();
-}
-
-async function startStandin() {
-  const child = spawn(process.execPath, [new URL("../tests/standin/server.mjs", import.meta.url).pathname, "--port", "0"]);
-  child.url = await new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      const match = /listening on (\S+)/.exec(String(chunk));
-      if (match) resolve(match[1]);
-    });
-    child.once("exit", () => reject(new Error("the stand-in exited")));
-  });
-  return child;
 }
 
 function stats(samples) {

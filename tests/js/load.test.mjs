@@ -3,12 +3,12 @@
 // the JS heap has grown. The stand-in runs in its own process, so only this
 // package's memory is measured here.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { after, before, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
 import { initSync } from "../../pkg/turso_platform_wasm.js";
+import { spawnStandin } from "../standin/server.mjs";
 import { TOKEN } from "./helpers.mjs";
 
 setFlagsFromString("--expose-gc");
@@ -20,14 +20,8 @@ let standin;
 let baseUrl;
 
 before(async () => {
-  standin = spawn(process.execPath, [new URL("../standin/server.mjs", import.meta.url).pathname, "--port", "0"]);
-  baseUrl = await new Promise((resolve, reject) => {
-    standin.stdout.on("data", (chunk) => {
-      const match = /listening on (\S+)/.exec(String(chunk));
-      if (match) resolve(match[1]);
-    });
-    standin.once("exit", () => reject(new Error("the stand-in exited")));
-  });
+  standin = await spawnStandin();
+  baseUrl = standin.url;
 });
 
 after(() => standin.kill());

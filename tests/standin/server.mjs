@@ -7,6 +7,7 @@
 //
 //   node tests/standin/server.mjs [--port 8787]    (token: STANDIN_TOKEN or "standin-token")
 
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
@@ -122,6 +123,22 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
       return new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * The stand-in in a child process of its own, so that its work and memory
+ * are not counted with the caller's; resolves once it is listening.
+ */
+export async function spawnStandin() {
+  const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "--port", "0"]);
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      const match = /listening on (\S+)/.exec(String(chunk));
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", () => reject(new Error("the stand-in exited")));
+  });
+  return { url, kill: () => child.kill() };
 }
 
 function answer(req, res, recorded, { groupsByOrg, requestsByOrg, token }) {
