@@ -10,7 +10,7 @@ mod transport;
 
 use std::rc::Rc;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Object, Promise, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
@@ -168,9 +168,54 @@ async fn create(
     config: &ClientConfig,
     group: &NewGroup,
     limits: &CallLimits,
-) -> Result<Group, Failure> {
-    let request = groups::create_request(config, group).map_err(Failure::before_sending)?;
-    transport::send(&request, limits, groups::read_create_response).await
+) -> Result<JsValue, Failure> {
+    let request = groups::create_request(config, group);
+    transport::send(&request, limits, |status, body| {
+        groups::read_create_response(status, body).and_then(|group| group_to_js(&group))
+    })
+    .await
+}
+
+/// A group as a plain JS object: the fields the crate knows through
+/// serde-wasm-bindgen, the others through `JSON.parse` of the text they came
+/// as, so they are exactly what `JSON.parse` would have made of the answer.
+fn group_to_js(group: &Group) -> Result<JsValue, Error> {
+    let object = group
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| conversion_error(&error.into()))?;
+    for (key, raw) in &group.other {
+        let value = JSON::parse(raw.as_str()).map_err(|thrown| conversion_error(&thrown))?;
+        let key = JsValue::from_str(key);
+        let stored = if key == "__proto__" {
+            // Assigning `__proto__` would replace the object's prototype;
+            // JSON.parse makes it an own property, and so does this.
+            let descriptor = Object::new();
+            for (name, setting) in [
+                ("value", value),
+                ("writable", JsValue::TRUE),
+                ("enumerable", JsValue::TRUE),
+                ("configurable", JsValue::TRUE),
+            ] {
+                Reflect::set(&descriptor, &name.into(), &setting)
+                    .map_err(|thrown| conversion_error(&thrown))?;
+            }
+            Reflect::define_property(object.unchecked_ref::<Object>(), &key, &descriptor)
+        } else {
+            Reflect::set(&object, &key, &value)
+        };
+        stored.map_err(|thrown| conversion_error(&thrown))?;
+    }
+    Ok(object)
+}
+
+fn conversion_error(thrown: &JsValue) -> Error {
+    let why = thrown.dyn_ref::<js_sys::Error>().map_or_else(
+        || "a non-Error was thrown".to_owned(),
+        |error| error.message().into(),
+    );
+    Error::Internal {
+        message: format!("could not convert the answer for JavaScript: {why}"),
+    }
 }
 
 /// The account a call is for: `org` and `token` as given, `baseUrl` from `options`.
@@ -318,21 +363,12 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
-/// Runs a call to a promise that resolves to its value as a plain JS object
-/// or rejects with a `TursoClientError`.
-fn settle<T: Serialize>(
-    call: impl std::future::Future<Output = Result<T, Failure>> + 'static,
-) -> Promise {
+/// Runs a call to a promise that resolves to its value or rejects with a
+/// `TursoClientError`.
+fn settle(call: impl std::future::Future<Output = Result<JsValue, Failure>> + 'static) -> Promise {
     panic_guard::settle(async move {
-        let value = call
-            .await
-            .map_err(|failure| to_js_error(&failure.error, failure.attempts))?;
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|error| {
-                let message = format!("could not convert the answer for JavaScript: {error}");
-                to_js_error(&Error::Internal { message }, 1)
-            })
+        call.await
+            .map_err(|failure| to_js_error(&failure.error, failure.attempts))
     })
 }
 

@@ -4,18 +4,16 @@
 //! description); building the request and reading the answer are plain
 //! functions, so the whole call is tested without a network.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::{self, JsonError, Raw, Reader};
 use crate::request::{ApiRequest, ClientConfig, Method};
 use crate::response::{self, Body};
 use crate::validate;
 
 /// A SQLite extension a group can enable for its databases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Extension {
     Vector,
     Vec,
@@ -66,10 +64,8 @@ impl Extension {
 }
 
 /// The `extensions` of a new group: `"all"` or a list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Extensions {
-    #[serde(serialize_with = "serialize_all_keyword")]
     All,
     Only(Vec<Extension>),
 }
@@ -80,7 +76,7 @@ impl Extensions {
         if keyword == "all" {
             Ok(Extensions::All)
         } else {
-            Err(Self::shape_error(&format!("got {keyword:?}")))
+            Err(Self::shape_error(&format!("got {}", json::quoted(keyword))))
         }
     }
 
@@ -91,7 +87,7 @@ impl Extensions {
         let mut chosen = Vec::new();
         for (index, name) in names.into_iter().enumerate() {
             let extension = name.and_then(Extension::from_name).ok_or_else(|| {
-                let got = name.map_or_else(|| "a non-string".to_owned(), |n| format!("{n:?}"));
+                let got = name.map_or_else(|| "a non-string".to_owned(), json::quoted);
                 Error::invalid(
                     "extensions",
                     format!(
@@ -104,8 +100,8 @@ impl Extensions {
                 return Err(Error::invalid(
                     "extensions",
                     format!(
-                        "extensions lists {:?} more than once; list each extension once",
-                        extension.name()
+                        "extensions lists {} more than once; list each extension once",
+                        json::quoted(extension.name())
                     ),
                 ));
             }
@@ -131,16 +127,11 @@ fn allowed_names() -> String {
     names.join(", ")
 }
 
-fn serialize_all_keyword<S: Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str("all")
-}
-
 /// The body of Create Group (`NewGroup` in the OpenAPI description).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewGroup {
     name: String,
     location: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     extensions: Option<Extensions>,
 }
 
@@ -159,73 +150,111 @@ impl NewGroup {
             extensions,
         })
     }
+
+    /// The JSON body; `extensions` is left out when not given.
+    pub fn to_json(&self) -> String {
+        let mut body = String::from("{\"name\":");
+        json::write_string(&mut body, &self.name);
+        body.push_str(",\"location\":");
+        json::write_string(&mut body, &self.location);
+        match &self.extensions {
+            None => {}
+            Some(Extensions::All) => body.push_str(",\"extensions\":\"all\""),
+            Some(Extensions::Only(extensions)) => {
+                body.push_str(",\"extensions\":[");
+                for (index, extension) in extensions.iter().enumerate() {
+                    if index > 0 {
+                        body.push(',');
+                    }
+                    json::write_string(&mut body, extension.name());
+                }
+                body.push(']');
+            }
+        }
+        body.push('}');
+        body
+    }
 }
 
 /// A group as the API returns it (`Group` in the OpenAPI description).
 ///
-/// Fields the API adds later land in `other`, so nothing it sends is lost.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Serializes the fields it knows; those the API adds later are kept, as
+/// their JSON text, in `other`, so nothing it sends is lost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Group {
     pub name: String,
     pub uuid: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub locations: Option<Vec<String>>,
     /// Deprecated by the API, still sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_protection: Option<bool>,
-    #[serde(flatten, serialize_with = "serialize_as_javascript_would")]
-    pub other: BTreeMap<String, serde_json::Value>,
+    #[serde(skip)]
+    pub other: Vec<(String, Raw)>,
 }
 
-/// Serializes unknown fields as `JSON.parse` would see them: integers beyond
-/// 2^53 become the nearest double instead of failing the whole conversion.
-fn serialize_as_javascript_would<S: Serializer>(
-    fields: &BTreeMap<String, serde_json::Value>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(fields.iter().map(|(k, v)| (k, JsonAsJavascript(v))))
-}
-
-struct JsonAsJavascript<'a>(&'a serde_json::Value);
-
-impl Serialize for JsonAsJavascript<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde_json::Value;
-        const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
-        match self.0 {
-            Value::Number(number) => match (number.as_u64(), number.as_i64()) {
-                (Some(n), _) if n <= MAX_SAFE_INTEGER => serializer.serialize_u64(n),
-                (_, Some(n)) if n.unsigned_abs() <= MAX_SAFE_INTEGER => serializer.serialize_i64(n),
-                _ => serializer.serialize_f64(number.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::Array(items) => serializer.collect_seq(items.iter().map(JsonAsJavascript)),
-            Value::Object(fields) => {
-                serializer.collect_map(fields.iter().map(|(k, v)| (k, JsonAsJavascript(v))))
+impl Group {
+    /// Reads a group object. As with `JSON.parse`, a repeated key's last
+    /// value wins; `null` counts as absent for the optional fields.
+    pub fn read(reader: &mut Reader<'_>) -> Result<Group, JsonError> {
+        let (mut name, mut uuid) = (None, None);
+        let mut group = Group {
+            name: String::new(),
+            uuid: String::new(),
+            primary: None,
+            locations: None,
+            version: None,
+            delete_protection: None,
+            other: Vec::new(),
+        };
+        reader.object(|reader, key| {
+            match key.as_str() {
+                "name" => name = Some(reader.string()?),
+                "uuid" => uuid = Some(reader.string()?),
+                "primary" => group.primary = reader.optional(Reader::string)?,
+                "locations" => {
+                    group.locations = reader.optional(|reader| reader.array(Reader::string))?;
+                }
+                "version" => group.version = reader.optional(Reader::string)?,
+                "delete_protection" => {
+                    group.delete_protection = reader.optional(Reader::boolean)?
+                }
+                _ => {
+                    let value = reader.raw()?;
+                    match group.other.iter_mut().find(|(known, _)| *known == key) {
+                        Some(slot) => slot.1 = value,
+                        None => group.other.push((key, value)),
+                    }
+                }
             }
-            other => other.serialize(serializer),
-        }
+            Ok(())
+        })?;
+        group.name = name.ok_or(JsonError::Missing {
+            field: "group.name",
+        })?;
+        group.uuid = uuid.ok_or(JsonError::Missing {
+            field: "group.uuid",
+        })?;
+        Ok(group)
     }
 }
 
 /// The request for Create Group.
-pub fn create_request(config: &ClientConfig, group: &NewGroup) -> Result<ApiRequest, Error> {
-    let body = serde_json::to_string(group).map_err(|error| Error::Internal {
-        message: format!("could not encode the new group: {error}"),
-    })?;
-    Ok(config.org_request(Method::Post, &["groups"], Some(body)))
+pub fn create_request(config: &ClientConfig, group: &NewGroup) -> ApiRequest {
+    config.org_request(Method::Post, &["groups"], Some(group.to_json()))
 }
 
 /// Reads Create Group's answer: `{"group": {…}}` on success.
 pub fn read_create_response(status: u16, body: Body<'_>) -> Result<Group, Error> {
-    #[derive(Deserialize)]
-    struct Created {
-        group: Group,
-    }
-    response::read_json::<Created>(status, body).map(|created| created.group)
+    response::read_json(status, body, |reader| {
+        reader
+            .member("group", Group::read)?
+            .ok_or(JsonError::Missing { field: "group" })
+    })
 }
 
 #[cfg(test)]
@@ -252,7 +281,7 @@ mod tests {
         let config = test_config("https://api.turso.tech");
         let body = |extensions| {
             let group = NewGroup::new("new-group", "lhr", extensions).unwrap();
-            create_request(&config, &group).unwrap().body.unwrap()
+            create_request(&config, &group).body.unwrap()
         };
         assert_eq!(body(None), r#"{"name":"new-group","location":"lhr"}"#);
         assert_eq!(
@@ -273,7 +302,7 @@ mod tests {
     fn request_targets_the_org_groups_path() {
         let config = test_config("https://api.turso.tech/");
         let group = NewGroup::new("g", "lhr", None).unwrap();
-        let request = create_request(&config, &group).unwrap();
+        let request = create_request(&config, &group);
         assert_eq!(request.method, Method::Post);
         assert_eq!(
             request.url,
@@ -284,10 +313,18 @@ mod tests {
     #[test]
     fn extension_names_round_trip() {
         for extension in Extension::ALL {
-            let json = serde_json::to_string(&extension).unwrap();
-            assert_eq!(json, format!("\"{}\"", extension.name()));
             assert_eq!(Extension::from_name(extension.name()), Some(extension));
         }
+        let all = names(&Extension::ALL.map(Extension::name)).unwrap();
+        let body = NewGroup::new("g", "lhr", Some(all)).unwrap().to_json();
+        let parsed: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            parsed["extensions"],
+            serde_json::json!([
+                "vector", "vec", "crypto", "fuzzy", "math", "stats", "text", "unicode", "uuid",
+                "regexp"
+            ])
+        );
     }
 
     #[test]
@@ -331,14 +368,28 @@ mod tests {
         assert_eq!(group.primary.as_deref(), Some("lhr"));
         assert_eq!(group.locations, Some(vec!["lhr".to_owned()]));
         assert_eq!(group.delete_protection, Some(false));
-        assert_eq!(group.other["archived"], serde_json::json!(false));
-
-        let round_trip: serde_json::Value = serde_json::to_value(&group).unwrap();
-        assert_eq!(round_trip["archived"], serde_json::json!(false));
+        let other: Vec<(&str, &str)> = group
+            .other
+            .iter()
+            .map(|(key, raw)| (key.as_str(), raw.as_str()))
+            .collect();
         assert_eq!(
-            round_trip["limits"]["max"],
-            serde_json::json!(9007199254740992.0)
+            other,
+            [
+                ("archived", "false"),
+                ("limits", r#"{"max":9007199254740993}"#)
+            ]
         );
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_like_json_parse() {
+        let body = r#"{"group":{"name":"a","uuid":"u","x":1,"name":"b","x":[2],"primary":null}}"#;
+        let group = read(200, body).unwrap();
+        assert_eq!(group.name, "b");
+        assert_eq!(group.primary, None);
+        assert_eq!(group.other.len(), 1);
+        assert_eq!(group.other[0].1.as_str(), "[2]");
     }
 
     #[test]
@@ -358,10 +409,20 @@ mod tests {
             r#"{"group":{"name":"g"}}"#,
             r#"{"group":{"name":"g","uuid":"u","locations":"lhr"}}"#,
             r#"{"group":{"name":"g","uuid":"#,
+            r#"{"group":{"name":"g","uuid":"u","delete_protection":"no"}}"#,
+            r#"{"group":{"name":"g","uuid":"u"}}{}"#,
         ] {
             let error = read(200, body).unwrap_err();
             assert_eq!(error.code(), "decode_error", "{body}");
         }
+        assert!(read(200, "{}")
+            .unwrap_err()
+            .to_string()
+            .ends_with("group is missing"));
+        assert!(read(200, r#"{"group":{"name":"g"}}"#)
+            .unwrap_err()
+            .to_string()
+            .ends_with("group.uuid is missing"));
     }
 
     #[test]

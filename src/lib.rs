@@ -36,6 +36,7 @@
 
 pub mod error;
 pub mod groups;
+pub mod json;
 pub mod request;
 pub mod response;
 pub mod retry;

@@ -2,10 +2,8 @@
 
 use std::borrow::Cow;
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-
 use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
+use crate::json::{JsonError, Reader};
 
 /// The largest successful answer read; a larger one is a `decode_error`
 /// rather than unbounded memory.
@@ -33,9 +31,14 @@ fn is_success(status: u16) -> bool {
     (200..=299).contains(&status)
 }
 
-/// Reads a JSON answer: a 2xx body becomes `T`, anything else an error that
-/// keeps the status, the API's `error` text and the start of the raw body.
-pub fn read_json<T: DeserializeOwned>(status: u16, body: Body<'_>) -> Result<T, Error> {
+/// Reads a JSON answer: a 2xx body becomes what `decode` reads from it (the
+/// whole text must be that one value), anything else an error that keeps the
+/// status, the API's `error` text and the start of the raw body.
+pub fn read_json<T>(
+    status: u16,
+    body: Body<'_>,
+    decode: impl FnOnce(&mut Reader<'_>) -> Result<T, JsonError>,
+) -> Result<T, Error> {
     let text = String::from_utf8_lossy(body.bytes);
     if !is_success(status) {
         return Err(Error::Http {
@@ -58,19 +61,18 @@ pub fn read_json<T: DeserializeOwned>(status: u16, body: Body<'_>) -> Result<T, 
     if let Cow::Owned(_) = text {
         return Err(decode_error("it is not valid UTF-8".to_owned()));
     }
-    serde_json::from_str(&text).map_err(|error| decode_error(error.to_string()))
+    let mut reader = Reader::new(&text);
+    decode(&mut reader)
+        .and_then(|value| reader.finish().map(|()| value))
+        .map_err(|error| decode_error(error.to_string()))
 }
 
 /// The `error` text of an error body such as `{"error":"group already exists"}`.
 fn api_error_message(body: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct ApiErrorBody {
-        error: String,
-    }
-    serde_json::from_str::<ApiErrorBody>(body)
-        .ok()
-        .map(|parsed| parsed.error)
-        .filter(|message| !message.trim().is_empty())
+    let mut reader = Reader::new(body);
+    let message = reader.member("error", Reader::string).ok()??;
+    reader.finish().ok()?;
+    Some(message).filter(|message| !message.trim().is_empty())
 }
 
 fn capped(body: &str) -> String {
@@ -81,9 +83,13 @@ fn capped(body: &str) -> String {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Thing {
-        id: u32,
+    /// Reads `{"id": "…"}`, a stand-in for a resource's answer.
+    fn read_id(status: u16, body: Body<'_>) -> Result<String, Error> {
+        read_json(status, body, |reader| {
+            reader
+                .member("id", Reader::string)?
+                .ok_or(JsonError::Missing { field: "id" })
+        })
     }
 
     fn whole(text: &str) -> Body<'_> {
@@ -95,13 +101,10 @@ mod tests {
 
     #[test]
     fn success_decodes() {
+        assert_eq!(read_id(200, whole(r#"{"id":"7"}"#)), Ok("7".to_owned()));
         assert_eq!(
-            read_json::<Thing>(200, whole(r#"{"id":7}"#)),
-            Ok(Thing { id: 7 })
-        );
-        assert_eq!(
-            read_json::<Thing>(201, whole(r#"{"id":8}"#)),
-            Ok(Thing { id: 8 })
+            read_id(201, whole(r#" {"x":[1,{}],"id":"8"} "#)),
+            Ok("8".to_owned())
         );
     }
 
@@ -115,10 +118,10 @@ mod tests {
     #[test]
     fn a_truncated_success_is_a_decode_error() {
         let body = Body {
-            bytes: br#"{"id":7}"#,
+            bytes: br#"{"id":"7"}"#,
             truncated: true,
         };
-        let error = read_json::<Thing>(200, body).unwrap_err();
+        let error = read_id(200, body).unwrap_err();
         assert_eq!(error.code(), "decode_error");
         assert!(error
             .to_string()
@@ -128,12 +131,12 @@ mod tests {
     #[test]
     fn invalid_utf8_success_is_a_decode_error() {
         let body = Body {
-            bytes: b"{\"id\":7,\"x\":\"\xff\"}",
+            bytes: b"{\"id\":\"7\",\"x\":\"\xff\"}",
             truncated: false,
         };
-        let error = read_json::<Thing>(200, body).unwrap_err();
+        let error = read_id(200, body).unwrap_err();
         assert!(error.to_string().ends_with("it is not valid UTF-8"));
-        assert_eq!(error.body(), Some("{\"id\":7,\"x\":\"\u{fffd}\"}"));
+        assert_eq!(error.body(), Some("{\"id\":\"7\",\"x\":\"\u{fffd}\"}"));
     }
 
     #[test]
@@ -142,15 +145,14 @@ mod tests {
             bytes: b"{\"error\":\"too many",
             truncated: true,
         };
-        let error = read_json::<Thing>(429, body).unwrap_err();
+        let error = read_id(429, body).unwrap_err();
         assert_eq!((error.code(), error.status()), ("rate_limited", Some(429)));
         assert_eq!(error.to_string(), "the Turso API answered with HTTP 429");
     }
 
     #[test]
     fn api_error_text_becomes_the_message() {
-        let error =
-            read_json::<Thing>(409, whole(r#"{"error":"group already exists"}"#)).unwrap_err();
+        let error = read_id(409, whole(r#"{"error":"group already exists"}"#)).unwrap_err();
         assert_eq!(error.code(), "conflict");
         assert_eq!(error.status(), Some(409));
         assert_eq!(error.to_string(), "group already exists");
@@ -160,7 +162,7 @@ mod tests {
     #[test]
     fn non_json_error_keeps_its_status() {
         let html = "<html><body>Bad Gateway</body></html>";
-        let error = read_json::<Thing>(502, whole(html)).unwrap_err();
+        let error = read_id(502, whole(html)).unwrap_err();
         assert_eq!(error.code(), "server_error");
         assert_eq!(error.status(), Some(502));
         assert_eq!(error.to_string(), "the Turso API answered with HTTP 502");
@@ -170,7 +172,7 @@ mod tests {
     #[test]
     fn blank_or_mistyped_error_text_falls_back() {
         for body in [r#"{"error":""}"#, r#"{"error":42}"#, "", "null"] {
-            let error = read_json::<Thing>(400, whole(body)).unwrap_err();
+            let error = read_id(400, whole(body)).unwrap_err();
             assert_eq!(
                 error.to_string(),
                 "the Turso API answered with HTTP 400",
@@ -181,17 +183,26 @@ mod tests {
 
     #[test]
     fn bad_success_bodies_are_decode_errors() {
-        for body in ["", "not json", r#"{"id":"#, r#"{"id":"seven"}"#, "[]"] {
-            let error = read_json::<Thing>(200, whole(body)).unwrap_err();
+        for (body, why) in [
+            ("", "expected an object at byte 0"),
+            ("not json", "expected an object at byte 0"),
+            (r#"{"id":"#, "expected a string at byte 6"),
+            (r#"{"id":7}"#, "expected a string at byte 6"),
+            (r#"{"id":"7"} x"#, "expected the end of the text at byte 11"),
+            ("{}", "id is missing"),
+            ("[]", "expected an object at byte 0"),
+        ] {
+            let error = read_id(200, whole(body)).unwrap_err();
             assert_eq!(error.code(), "decode_error", "{body}");
             assert_eq!(error.status(), Some(200));
+            assert!(error.to_string().ends_with(why), "{body}: {error}");
         }
     }
 
     #[test]
     fn error_bodies_are_capped() {
         let body = "é".repeat(ERROR_BODY_LIMIT);
-        let error = read_json::<Thing>(500, whole(&body)).unwrap_err();
+        let error = read_id(500, whole(&body)).unwrap_err();
         let kept = error.body().unwrap();
         assert!(kept.len() <= ERROR_BODY_LIMIT);
         assert!(kept.len() > ERROR_BODY_LIMIT - 2);

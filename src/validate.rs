@@ -5,6 +5,7 @@
 //! Values are quoted back only when they cannot be secret: never the token.
 
 use crate::error::Error;
+use crate::json;
 
 /// The longest org, group name or location accepted.
 pub const MAX_NAME_LEN: usize = 64;
@@ -244,7 +245,7 @@ fn quoted(value: &str) -> String {
     } else {
         ""
     };
-    format!("{shown:?}{more}")
+    json::quoted(&shown) + more
 }
 
 #[cfg(test)]

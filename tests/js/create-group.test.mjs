@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
+import { UNUSUAL_GROUP } from "../standin/server.mjs";
 import { freshOrg, TOKEN, useStandin } from "./helpers.mjs";
 
 const standin = useStandin();
@@ -26,6 +27,22 @@ describe("createGroup", () => {
     assert.equal(group.delete_protection, false);
     assert.match(group.uuid, /^[0-9a-f-]{36}$/);
     assert.equal(group.archived, false, "a field outside the spec passes through");
+  });
+
+  test("passes every field through exactly as JSON.parse reads it, __proto__ included", async () => {
+    const group = await createGroup("fault-unusual-fields", TOKEN, "g", "lhr", undefined, {
+      baseUrl: standin.url,
+    });
+    const expected = JSON.parse(UNUSUAL_GROUP).group;
+    delete expected.primary; // null counts as absent, as for every optional field
+    assert.deepEqual(group, expected);
+    assert.equal(group.big, 9007199254740992);
+    assert.equal(group.huge, Infinity);
+    assert.equal(group.name, "last", "a repeated key keeps its last value");
+    assert.equal(Object.getPrototypeOf(group), Object.prototype, "the prototype is untouched");
+    assert.ok(Object.hasOwn(group, "__proto__"));
+    assert.equal(group.polluted, undefined);
+    assert.equal({}.polluted, undefined);
   });
 
   test("sends one POST with the bearer token and the JSON body", async () => {

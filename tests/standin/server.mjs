@@ -25,6 +25,11 @@ const CORS_HEADERS = {
 };
 
 const HUGE_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A group answer with fields a client must pass through exactly as JSON.parse reads them. */
+export const UNUSUAL_GROUP = String.raw`{"group":{"name":"first","uuid":"u","__proto__":{"polluted":true},
+  "big":9007199254740993,"tiny":-1.5e-320,"huge":1e400,"emoji":"\ud83d\ude00 \u00e9",
+  "nested":{"list":[1,"two",null,{"deep":[[]]}]},"name":"last","primary":null}}`;
 const inOneSecond = () => new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString();
 
 /**
@@ -54,6 +59,7 @@ const FAULTS = {
   "fault-invalid-utf8": (res) =>
     send(res, 200, Buffer.from('{"group":{"name":"bad-\xff","uuid":"u"}}', "latin1"), "application/json"),
   "fault-wrong-shape": (res) => sendJson(res, 200, { groups: [] }),
+  "fault-unusual-fields": (res) => send(res, 200, UNUSUAL_GROUP, "application/json"),
   "fault-json-labelled-html": (res) =>
     send(res, 200, JSON.stringify({ group: { name: "labelled", uuid: "u" } }), "text/html"),
   "fault-html-labelled-json": (res) => send(res, 200, "<html>not json</html>", "application/json"),
