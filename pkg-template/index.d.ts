@@ -16,7 +16,8 @@ export type Extensions = "all" | readonly Extension[];
 
 /**
  * A group as the Turso Platform API returns it. Fields the API adds later
- * are passed through unchanged.
+ * are passed through exactly as `JSON.parse` reads them. A documented field
+ * sent as `null` is left out.
  */
 export interface Group {
   /** The group name, unique across the organization. */

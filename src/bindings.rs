@@ -89,8 +89,11 @@ pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
         })
     })()
     .map_err(|error| to_js_error(&error, 0))?;
-    Ok(TursoClient {
+    let groups = Groups {
         settings: Rc::new(settings),
+    };
+    Ok(TursoClient {
+        groups: groups.into(),
     })
 }
 
@@ -117,16 +120,17 @@ impl Default for CallDefaults {
 /// What `createClient` returns; typed by hand in `pkg-template/index.d.ts`.
 #[wasm_bindgen]
 pub struct TursoClient {
-    settings: Rc<ClientSettings>,
+    /// The one `Groups` object of this client, made once: a getter that
+    /// built one per access would allocate and register a JS wrapper with
+    /// the finalizer on every `client.groups.create(…)`.
+    groups: JsValue,
 }
 
 #[wasm_bindgen]
 impl TursoClient {
     #[wasm_bindgen(getter)]
-    pub fn groups(&self) -> Groups {
-        Groups {
-            settings: Rc::clone(&self.settings),
-        }
+    pub fn groups(&self) -> JsValue {
+        self.groups.clone()
     }
 }
 
@@ -295,6 +299,11 @@ impl OptionsObject {
         key: &'static str,
         convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
+        // Most calls pass no options: asking JS about each absent one would
+        // cost a crossing apiece.
+        if self.object.is_none() {
+            return Ok(None);
+        }
         let value = self.get(key)?;
         if value.is_null_or_undefined() {
             return Ok(None);

@@ -123,8 +123,14 @@ impl Extensions {
 }
 
 fn allowed_names() -> String {
-    let names: Vec<&str> = Extension::ALL.iter().map(|ext| ext.name()).collect();
-    names.join(", ")
+    let mut names = String::new();
+    for extension in Extension::ALL {
+        if !names.is_empty() {
+            names.push_str(", ");
+        }
+        names.push_str(extension.name());
+    }
+    names
 }
 
 /// The body of Create Group (`NewGroup` in the OpenAPI description).

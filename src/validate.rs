@@ -137,7 +137,8 @@ pub fn base_url(url: &str) -> Result<String, Error> {
         return Err(invalid("it has spaces, control or non-ASCII characters"));
     }
     let (scheme, rest) = url
-        .split_once("://")
+        .split_once(':')
+        .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
         .ok_or_else(|| invalid("it has no scheme"))?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "http" && scheme != "https" {
@@ -146,7 +147,10 @@ pub fn base_url(url: &str) -> Result<String, Error> {
     if rest.contains(['?', '#']) {
         return Err(invalid("it must not have a query or fragment"));
     }
-    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let (authority, path) = rest
+        .find('/')
+        .and_then(|slash| rest.split_at_checked(slash))
+        .unwrap_or((rest, ""));
     if authority.contains('@') {
         return Err(invalid("it must not carry credentials"));
     }

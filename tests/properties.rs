@@ -1,7 +1,7 @@
 //! Property tests of the native core: validation against independent
 //! oracles, and response decoding over arbitrary bytes. No input may panic;
-//! every rejection names its field and says why. About 130,000 generated
-//! cases in all, in every `cargo test`.
+//! every rejection names its field and says why; the JSON reader agrees with
+//! serde_json. About 175,000 generated cases in all, in every `cargo test`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

@@ -128,6 +128,7 @@ describe("createClient", () => {
   test("one client serves many calls", async () => {
     const org = freshOrg("many");
     const turso = createClient({ org, token: TOKEN, baseUrl: standin.url });
+    assert.equal(turso.groups, turso.groups, "one Groups object, not a new one per access");
     const names = ["a", "b", "c", "d"];
     const groups = await Promise.all(names.map((name) => turso.groups.create(name, "lhr")));
     assert.deepEqual(groups.map((g) => g.name), names);

@@ -42,7 +42,7 @@ describe("answers that are errors", () => {
 describe("answers that can't be read", () => {
   test("a 2xx of the wrong shape is a decode_error", async () => {
     const error = await rejection(call("fault-wrong-shape"), { code: "decode_error", status: 200 });
-    assert.match(error.message, /missing field `group`/);
+    assert.match(error.message, /: group is missing$/);
     assert.equal(error.body, '{"groups":[]}');
   });
 
