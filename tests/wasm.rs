@@ -312,17 +312,27 @@ async fn the_client_takes_both_create_shapes() {
     set(&config, "baseUrl", STANDIN_URL.into());
     let client = create_client(config.into()).expect("a valid config");
     let groups = client.groups();
+    let create = |name: &str, second: JsValue, third: JsValue| {
+        let method: js_sys::Function = Reflect::get(&groups, &"create".into())
+            .expect("groups.create")
+            .dyn_into()
+            .expect("a function");
+        method
+            .call3(&groups, &name.into(), &second, &third)
+            .expect("create returns")
+            .dyn_into::<Promise>()
+            .expect("a promise")
+    };
 
     let docs_shape = Object::new();
     set(&docs_shape, "location", "lhr".into());
     set(&docs_shape, "extensions", strings(&["vector", "uuid"]));
-    let first =
-        resolved(groups.create("docs-shape".into(), docs_shape.into(), JsValue::UNDEFINED)).await;
+    let first = resolved(create("docs-shape", docs_shape.into(), JsValue::UNDEFINED)).await;
     assert_eq!(get(&first, "name"), "docs-shape");
 
     let v2_options = Object::new();
     set(&v2_options, "extensions", "all".into());
-    let second = resolved(groups.create("v2-shape".into(), "ams".into(), v2_options.into())).await;
+    let second = resolved(create("v2-shape", "ams".into(), v2_options.into())).await;
     assert_eq!(get(&second, "primary"), "ams");
 }
 
