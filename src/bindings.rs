@@ -8,7 +8,7 @@
 mod panic_guard;
 mod transport;
 
-use std::rc::Rc;
+use std::future::Future;
 
 use js_sys::{Array, Object, Promise, Reflect, JSON};
 use serde::Serialize;
@@ -59,10 +59,8 @@ pub fn create_group(
         let limits = options.call_limits(&CallDefaults::default())?;
         Ok((config, group, limits))
     })();
-    settle(async move {
-        let (config, group, limits) = prepared.map_err(Failure::before_sending)?;
-        create(&config, &group, &limits).await
-    })
+    let call = prepared.map(|(config, group, limits)| create(&config, &group, limits));
+    settle(async move { call.map_err(Failure::before_sending)?.await })
 }
 
 /// `createClient({ org, token, baseUrl?, timeoutMs?, maxRetries? })`: checks
@@ -89,9 +87,7 @@ pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
         })
     })()
     .map_err(|error| to_js_error(&error, 0))?;
-    let groups = Groups {
-        settings: Rc::new(settings),
-    };
+    let groups = Groups { settings };
     Ok(TursoClient {
         groups: groups.into(),
     })
@@ -137,7 +133,7 @@ impl TursoClient {
 /// `client.groups`: the Groups resource.
 #[wasm_bindgen]
 pub struct Groups {
-    settings: Rc<ClientSettings>,
+    settings: ClientSettings,
 }
 
 #[wasm_bindgen]
@@ -147,7 +143,6 @@ impl Groups {
     /// the shape of `@tursodatabase/api` v2; the limits are `signal`,
     /// `timeoutMs` and `maxRetries`.
     pub fn create(&self, name: JsValue, location_or_options: JsValue, options: JsValue) -> Promise {
-        let settings = Rc::clone(&self.settings);
         let prepared = (|| {
             panic_guard::ensure_usable()?;
             let (location, options) = if location_or_options.is_string() {
@@ -158,26 +153,24 @@ impl Groups {
             };
             let extensions = options.get("extensions")?;
             let group = new_group(&name, &location, &extensions)?;
-            let limits = options.call_limits(&settings.defaults)?;
+            let limits = options.call_limits(&self.settings.defaults)?;
             Ok((group, limits))
         })();
-        settle(async move {
-            let (group, limits) = prepared.map_err(Failure::before_sending)?;
-            create(&settings.config, &group, &limits).await
-        })
+        let call = prepared.map(|(group, limits)| create(&self.settings.config, &group, limits));
+        settle(async move { call.map_err(Failure::before_sending)?.await })
     }
 }
 
-async fn create(
+/// Starts Create Group: the request is sent before this returns.
+fn create(
     config: &ClientConfig,
     group: &NewGroup,
-    limits: &CallLimits,
-) -> Result<JsValue, Failure> {
+    limits: CallLimits,
+) -> impl Future<Output = Result<JsValue, Failure>> {
     let request = groups::create_request(config, group);
-    transport::send(&request, limits, |status, body| {
+    transport::send(request, limits, |status, body| {
         groups::read_create_response(status, body).and_then(|group| group_to_js(&group))
     })
-    .await
 }
 
 /// A group as a plain JS object: the fields the crate knows through
@@ -374,7 +367,7 @@ fn type_name(value: &JsValue) -> String {
 
 /// Runs a call to a promise that resolves to its value or rejects with a
 /// `TursoClientError`.
-fn settle(call: impl std::future::Future<Output = Result<JsValue, Failure>> + 'static) -> Promise {
+fn settle(call: impl Future<Output = Result<JsValue, Failure>> + 'static) -> Promise {
     panic_guard::settle(async move {
         call.await
             .map_err(|failure| to_js_error(&failure.error, failure.attempts))

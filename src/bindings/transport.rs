@@ -8,8 +8,11 @@
 //! here with the URL and a `RequestInit`. The call to `fetch` and the body
 //! read are our own bindings for a second reason: gloo-net panics when a
 //! promise rejects with a value that is not an `Error` (a replaced `fetch`,
-//! an odd polyfill), and a panic would take the whole module down. No more than [`response::body_limit`] bytes of a body are
-//! ever held. No `credentials` or `mode` is set: Cloudflare Workers reject both.
+//! an odd polyfill), and a panic would take the whole module down. No more
+//! than [`response::body_limit`] bytes of a body are ever held. No
+//! `credentials` or `mode` is set: Cloudflare Workers reject both.
+
+use std::future::Future;
 
 use gloo_net::http::Headers;
 use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
@@ -56,47 +59,67 @@ impl Failure {
 }
 
 /// Sends `request` until `read` accepts an answer, retries run out, or the
-/// call is cut short; returns what `read` made of the last answer.
-pub async fn send<T>(
-    request: &ApiRequest,
-    limits: &CallLimits,
+/// call is cut short; the future gives what `read` made of the last answer.
+///
+/// The first request leaves before this returns, not at the future's first
+/// poll: that poll waits behind every microtask already queued (such as the
+/// previous response's clean-up), which would delay the request by their
+/// run time instead of letting them run while it is on the wire.
+pub fn send<T>(
+    request: ApiRequest,
+    limits: CallLimits,
     read: impl Fn(u16, Body<'_>) -> Result<T, Error>,
-) -> Result<T, Failure> {
-    let failed = |error, attempts| Failure { error, attempts };
+) -> impl Future<Output = Result<T, Failure>> {
+    let started = start(&request, &limits);
+    async move {
+        let (cutoff, mut response) = started?;
+        let failed = |error, attempts| Failure { error, attempts };
+        let mut attempts: u32 = 1;
+        loop {
+            let answer = receive(response)
+                .await
+                .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
+            let body = Body {
+                bytes: &answer.body,
+                truncated: answer.truncated,
+            };
+            let error = match read(answer.status, body) {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            let delay = retry::delay_before_retry(
+                answer.status,
+                answer.retry_after.as_deref(),
+                attempts.saturating_sub(1),
+                limits.max_retries,
+                js_sys::Date::now(),
+                js_sys::Math::random(),
+            );
+            match delay {
+                Some(ms) if cutoff.leaves_time_for(ms) => cutoff
+                    .sleep(ms)
+                    .await
+                    .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?,
+                _ => return Err(failed(error, attempts)),
+            }
+            attempts = attempts.saturating_add(1);
+            response = fetch(&request, &cutoff.controller.signal())
+                .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
+        }
+    }
+}
+
+/// Arms the call's cut-off and sends the first request.
+fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise), Failure> {
     if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
         return Err(Failure::before_sending(Error::Aborted));
     }
     let cutoff = Cutoff::arm(limits).map_err(Failure::before_sending)?;
-    let mut attempts: u32 = 0;
-    loop {
-        attempts = attempts.saturating_add(1);
-        let answer = attempt(request, &cutoff.controller.signal())
-            .await
-            .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
-        let body = Body {
-            bytes: &answer.body,
-            truncated: answer.truncated,
-        };
-        let error = match read(answer.status, body) {
-            Ok(value) => return Ok(value),
-            Err(error) => error,
-        };
-        let delay = retry::delay_before_retry(
-            answer.status,
-            answer.retry_after.as_deref(),
-            attempts.saturating_sub(1),
-            limits.max_retries,
-            js_sys::Date::now(),
-            js_sys::Math::random(),
-        );
-        match delay {
-            Some(ms) if cutoff.leaves_time_for(ms) => cutoff
-                .sleep(ms)
-                .await
-                .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?,
-            _ => return Err(failed(error, attempts)),
-        }
-    }
+    let response = fetch(request, &cutoff.controller.signal()).map_err(|thrown| Failure {
+        error: cutoff.explain(&thrown),
+        attempts: 1,
+    })?;
+    Ok((cutoff, response))
 }
 
 /// One answer: status, `Retry-After`, and the body up to its limit.
@@ -107,7 +130,8 @@ struct Answer {
     truncated: bool,
 }
 
-async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, JsValue> {
+/// Calls `fetch`; the promise settles with the response's head.
+fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
     let request_headers = Headers::new();
     for (name, value) in &request.headers {
         request_headers.append(name, value);
@@ -122,9 +146,12 @@ async fn attempt(request: &ApiRequest, signal: &AbortSignal) -> Result<Answer, J
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }
-    let response: web_sys::Response = JsFuture::from(global_fetch(&request.url, &init)?)
-        .await?
-        .dyn_into()?;
+    global_fetch(&request.url, &init)
+}
+
+/// Waits for the response, then reads its body.
+async fn receive(response: Promise) -> Result<Answer, JsValue> {
+    let response: web_sys::Response = JsFuture::from(response).await?.dyn_into()?;
     let status = response.status();
     let headers = response.headers();
     let retry_after = headers.get("retry-after")?;
