@@ -10,7 +10,11 @@ ensure_wasm_bindgen
 ensure_npm_deps
 
 log "building the release wasm"
-cargo build --release --target wasm32-unknown-unknown --lib
+# Panic locations name source files; without the remapping they would ship
+# this machine's home and checkout paths inside the .wasm.
+registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+RUSTFLAGS="--remap-path-prefix=$registry=crates --remap-path-prefix=$ROOT=turso-platform-wasm" \
+  cargo build --release --target wasm32-unknown-unknown --lib
 
 rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg \

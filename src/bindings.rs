@@ -182,23 +182,23 @@ fn group_to_js(group: &Group) -> Result<JsValue, Error> {
         .map_err(|error| conversion_error(&error.into()))?;
     for (key, raw) in &group.other {
         let value = JSON::parse(raw.as_str()).map_err(|thrown| conversion_error(&thrown))?;
-        let key = JsValue::from_str(key);
+        let name = JsValue::from_str(key);
         let stored = if key == "__proto__" {
             // Assigning `__proto__` would replace the object's prototype;
             // JSON.parse makes it an own property, and so does this.
             let descriptor = Object::new();
-            for (name, setting) in [
+            for (attribute, setting) in [
                 ("value", value),
                 ("writable", JsValue::TRUE),
                 ("enumerable", JsValue::TRUE),
                 ("configurable", JsValue::TRUE),
             ] {
-                Reflect::set(&descriptor, &name.into(), &setting)
+                Reflect::set(&descriptor, &attribute.into(), &setting)
                     .map_err(|thrown| conversion_error(&thrown))?;
             }
-            Reflect::define_property(object.unchecked_ref::<Object>(), &key, &descriptor)
+            Reflect::define_property(object.unchecked_ref::<Object>(), &name, &descriptor)
         } else {
-            Reflect::set(&object, &key, &value)
+            Reflect::set(&object, &name, &value)
         };
         stored.map_err(|thrown| conversion_error(&thrown))?;
     }

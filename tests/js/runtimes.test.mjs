@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
+import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { serveStatic } from "../../www/serve.mjs";
@@ -63,6 +64,14 @@ describe("the npm tarball", () => {
         "workerd.js",
       ].sort(),
     );
+  });
+
+  test("names no path of the machine that built it", async () => {
+    const installed = `${CONSUMER}node_modules/turso-platform-wasm/`;
+    for (const file of ["turso_platform_wasm_bg.wasm", "turso_platform_wasm.js"]) {
+      const text = (await readFile(`${installed}${file}`)).toString("latin1");
+      for (const local of [ROOT, homedir()]) assert.ok(!text.includes(local), `${file} names ${local}`);
+    }
   });
 
   test("its exports map lists types first, then every runtime's condition", async () => {
