@@ -5,7 +5,8 @@
 //!
 //! - a core that never touches JavaScript and is tested natively:
 //!   [`validate`] checks arguments, [`request`] builds requests as plain data,
-//!   [`response`] reads a status and body into a value or an [`Error`],
+//!   [`response`] reads a status and body into a value or an [`Error`] with
+//!   the strict reader in [`json`],
 //!   [`retry`] decides whether and when a failed attempt is tried again, and
 //!   [`groups`] holds the Groups resource's wire types and calls;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the

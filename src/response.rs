@@ -70,7 +70,7 @@ pub fn read_json<T>(
 /// The `error` text of an error body such as `{"error":"group already exists"}`.
 fn api_error_message(body: &str) -> Option<String> {
     let mut reader = Reader::new(body);
-    let message = reader.member("error", Reader::string).ok()??;
+    let message = reader.member("error", Reader::string).ok().flatten()?;
     reader.finish().ok()?;
     Some(message).filter(|message| !message.trim().is_empty())
 }
