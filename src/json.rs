@@ -159,26 +159,11 @@ impl<'a> Reader<'a> {
         &mut self,
         mut item: impl FnMut(&mut Self) -> Result<T, JsonError>,
     ) -> Result<Vec<T>, JsonError> {
-        self.skip_whitespace();
-        if !self.eat(b'[') {
-            return self.fail("an array");
-        }
-        self.enter()?;
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if !self.eat(b']') {
-            loop {
-                items.push(item(self)?);
-                self.skip_whitespace();
-                if self.eat(b']') {
-                    break;
-                }
-                if !self.eat(b',') {
-                    return self.fail("a comma or ]");
-                }
-            }
-        }
-        self.leave();
+        self.sequence([b'[', b']'], "an array", "a comma or ]", |reader| {
+            items.push(item(reader)?);
+            Ok(())
+        })?;
         Ok(items)
     }
 
@@ -187,26 +172,39 @@ impl<'a> Reader<'a> {
         &mut self,
         mut member: impl FnMut(&mut Self, String) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
+        self.sequence([b'{', b'}'], "an object", "a comma or }", |reader| {
+            let key = reader.string()?;
+            reader.skip_whitespace();
+            if !reader.eat(b':') {
+                return reader.fail("a colon");
+            }
+            member(reader, key)
+        })
+    }
+
+    /// `open (entry (, entry)*)? close`, one nesting level deeper.
+    fn sequence(
+        &mut self,
+        [open, close]: [u8; 2],
+        expected: &'static str,
+        expected_after_entry: &'static str,
+        mut entry: impl FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
         self.skip_whitespace();
-        if !self.eat(b'{') {
-            return self.fail("an object");
+        if !self.eat(open) {
+            return self.fail(expected);
         }
         self.enter()?;
         self.skip_whitespace();
-        if !self.eat(b'}') {
+        if !self.eat(close) {
             loop {
-                let key = self.string()?;
+                entry(self)?;
                 self.skip_whitespace();
-                if !self.eat(b':') {
-                    return self.fail("a colon");
-                }
-                member(self, key)?;
-                self.skip_whitespace();
-                if self.eat(b'}') {
+                if self.eat(close) {
                     break;
                 }
                 if !self.eat(b',') {
-                    return self.fail("a comma or }");
+                    return self.fail(expected_after_entry);
                 }
             }
         }
