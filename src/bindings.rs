@@ -206,13 +206,22 @@ fn group_to_js(group: &Group) -> Result<JsValue, Error> {
 }
 
 fn conversion_error(thrown: &JsValue) -> Error {
-    let why = thrown.dyn_ref::<js_sys::Error>().map_or_else(
-        || "a non-Error was thrown".to_owned(),
-        |error| error.message().into(),
-    );
+    let why = js_error_message(thrown)
+        .unwrap_or_else(|| "a value that is not an Error was thrown".to_owned());
     Error::Internal {
         message: format!("could not convert the answer for JavaScript: {why}"),
     }
+}
+
+/// The message of a thrown JS `Error`, with the `cause` Node attaches (such
+/// as `connect ECONNREFUSED 127.0.0.1:9`); `None` for any other value.
+fn js_error_message(value: &JsValue) -> Option<String> {
+    let error = value.dyn_ref::<js_sys::Error>()?;
+    let message = String::from(error.message());
+    Some(match error.cause().dyn_ref::<js_sys::Error>() {
+        Some(cause) => format!("{message}: {}", String::from(cause.message())),
+        None => message,
+    })
 }
 
 /// The account a call is for: `org` and `token` as given, `baseUrl` from `options`.

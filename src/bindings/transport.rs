@@ -319,15 +319,8 @@ impl Drop for Cutoff {
     }
 }
 
-/// A readable line for whatever a failed fetch rejected with, including the
-/// `cause` Node attaches (such as `connect ECONNREFUSED 127.0.0.1:9`).
+/// A readable line for whatever a failed fetch rejected with.
 fn describe_js_error(value: &JsValue) -> String {
-    let Some(error) = value.dyn_ref::<js_sys::Error>() else {
-        return "fetch failed with a value that is not an Error".to_owned();
-    };
-    let message = String::from(error.message());
-    match error.cause().dyn_ref::<js_sys::Error>() {
-        Some(cause) => format!("{message}: {}", String::from(cause.message())),
-        None => message,
-    }
+    super::js_error_message(value)
+        .unwrap_or_else(|| "fetch failed with a value that is not an Error".to_owned())
 }
