@@ -202,7 +202,9 @@ proptest! {
                 let parsed: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
                 let sent = &parsed["group"];
                 prop_assert_eq!(sent["name"].as_str(), Some(group.name.as_str()));
-                for (key, raw) in &group.other {
+                // A repeated key's last value is the one that counts.
+                let mut seen = std::collections::HashSet::new();
+                for (key, raw) in group.other.iter().rev().filter(|(key, _)| seen.insert(key)) {
                     let kept: serde_json::Value = serde_json::from_str(raw.as_str()).unwrap();
                     prop_assert_eq!(&sent[key.as_str()], &kept);
                 }

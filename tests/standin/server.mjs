@@ -27,7 +27,7 @@ const CORS_HEADERS = {
 const HUGE_BODY_BYTES = 10 * 1024 * 1024;
 
 /** A group answer with fields a client must pass through exactly as JSON.parse reads them. */
-export const UNUSUAL_GROUP = String.raw`{"group":{"name":"first","uuid":"u","__proto__":{"polluted":true},
+export const UNUSUAL_GROUP = String.raw`{"group":{"name":"first","uuid":"u","big":1,"__proto__":{"polluted":true},
   "big":9007199254740993,"tiny":-1.5e-320,"huge":1e400,"emoji":"\ud83d\ude00 \u00e9",
   "nested":{"list":[1,"two",null,{"deep":[[]]}]},"name":"last","primary":null}}`;
 const inOneSecond = () => new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString();
