@@ -8,7 +8,8 @@
 //!   [`response`] reads a status and body into a value or an [`Error`] with
 //!   the strict reader in [`json`],
 //!   [`retry`] decides whether and when a failed attempt is tried again, and
-//!   [`groups`] holds the Groups resource's wire types and calls;
+//!   [`groups`] holds the Groups resource's wire types and calls, and
+//!   [`heap`] is the allocator the `.wasm` uses instead of std's;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
 //!   conversions to and from `JsValue`, and the fetch transport.
 //!
@@ -37,6 +38,7 @@
 
 pub mod error;
 pub mod groups;
+pub mod heap;
 pub mod json;
 pub mod request;
 pub mod response;
