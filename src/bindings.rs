@@ -15,7 +15,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-use crate::error::Error;
+use crate::error::{join, Error};
 use crate::groups::{self, Extensions, Group, NewGroup};
 use crate::request::ClientConfig;
 use crate::retry::DEFAULT_MAX_RETRIES;
@@ -209,7 +209,7 @@ fn conversion_error(thrown: &JsValue) -> Error {
     let why = js_error_message(thrown)
         .unwrap_or_else(|| "a value that is not an Error was thrown".to_owned());
     Error::Internal {
-        message: format!("could not convert the answer for JavaScript: {why}"),
+        message: join(&["could not convert the answer for JavaScript: ", &why]),
     }
 }
 
@@ -219,7 +219,7 @@ fn js_error_message(value: &JsValue) -> Option<String> {
     let error = value.dyn_ref::<js_sys::Error>()?;
     let message = String::from(error.message());
     Some(match error.cause().dyn_ref::<js_sys::Error>() {
-        Some(cause) => format!("{message}: {}", String::from(cause.message())),
+        Some(cause) => join(&[&message, ": ", &String::from(cause.message())]),
         None => message,
     })
 }
@@ -252,10 +252,7 @@ fn parse_extensions(value: &JsValue) -> Result<Option<Extensions>, Error> {
         return Extensions::from_keyword(&keyword).map(Some);
     }
     if !Array::is_array(value) {
-        return Err(Extensions::shape_error(&format!(
-            "got {}",
-            type_name(value)
-        )));
+        return Err(Extensions::shape_error(&join(&["got ", &type_name(value)])));
     }
     let items: Vec<Option<String>> = Array::from(value)
         .iter()
@@ -277,7 +274,7 @@ impl OptionsObject {
         if !value.is_object() || Array::is_array(&value) {
             return Err(Error::invalid(
                 field,
-                format!("{field} must be an object; got {}", type_name(&value)),
+                join(&[field, " must be an object; got ", &type_name(&value)]),
             ));
         }
         Ok(OptionsObject {
@@ -291,7 +288,7 @@ impl OptionsObject {
             return Ok(JsValue::UNDEFINED);
         };
         js_sys::Reflect::get(object, &JsValue::from_str(key))
-            .map_err(|_| Error::invalid(key, format!("{key} could not be read")))
+            .map_err(|_| Error::invalid(key, join(&[key, " could not be read"])))
     }
 
     /// A property converted by `convert`, or `None` when it is absent
@@ -330,7 +327,7 @@ impl OptionsObject {
             value.clone().dyn_into::<AbortSignal>().map_err(|other| {
                 Error::invalid(
                     key,
-                    format!("{key} must be an AbortSignal; got {}", type_name(&other)),
+                    join(&[key, " must be an AbortSignal; got ", &type_name(&other)]),
                 )
             })
         })?;
@@ -346,7 +343,7 @@ fn number(value: &JsValue, field: &'static str) -> Result<f64, Error> {
     value.as_f64().ok_or_else(|| {
         Error::invalid(
             field,
-            format!("{field} must be a number; got {}", type_name(value)),
+            join(&[field, " must be a number; got ", &type_name(value)]),
         )
     })
 }
@@ -355,7 +352,7 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
     value.as_string().ok_or_else(|| {
         Error::invalid(
             field,
-            format!("{field} must be a string; got {}", type_name(value)),
+            join(&[field, " must be a string; got ", &type_name(value)]),
         )
     })
 }
@@ -386,7 +383,7 @@ fn settle(call: impl Future<Output = Result<JsValue, Failure>> + 'static) -> Pro
 /// The one place an [`Error`] becomes a JavaScript `TursoClientError`.
 fn to_js_error(error: &Error, attempts: u32) -> JsValue {
     create_turso_client_error(
-        &error.to_string(),
+        &error.message(),
         error.code(),
         error.status(),
         error.field(),

@@ -3,6 +3,9 @@
 //! Every failure, from a bad argument to a dropped connection, is an [`Error`].
 //! Its [`Error::code`] is a stable string that JavaScript can branch on; the
 //! wasm boundary turns it into a `TursoClientError` once, and nowhere else.
+//!
+//! Messages here and across the crate are joined from parts, not built with
+//! `format!`: see [`join`].
 
 use std::fmt;
 
@@ -67,6 +70,24 @@ impl Error {
         }
     }
 
+    /// The human-readable line, as the `Display` impl and JavaScript's
+    /// `message` show it.
+    pub fn message(&self) -> String {
+        match self {
+            Error::InvalidArgument { message, .. }
+            | Error::Http { message, .. }
+            | Error::Decode { message, .. }
+            | Error::Network { message }
+            | Error::Internal { message } => message.clone(),
+            Error::Timeout { timeout_ms } => join(&[
+                "the request timed out after ",
+                &decimal((*timeout_ms).into()),
+                " ms",
+            ]),
+            Error::Aborted => "the request was aborted".to_owned(),
+        }
+    }
+
     /// The HTTP status, when the server answered.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -109,21 +130,36 @@ fn http_status_code(status: u16) -> &'static str {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::InvalidArgument { message, .. }
-            | Error::Http { message, .. }
-            | Error::Decode { message, .. }
-            | Error::Network { message }
-            | Error::Internal { message } => f.write_str(message),
-            Error::Timeout { timeout_ms } => {
-                write!(f, "the request timed out after {timeout_ms} ms")
-            }
-            Error::Aborted => f.write_str("the request was aborted"),
-        }
+        f.write_str(&self.message())
     }
 }
 
 impl std::error::Error for Error {}
+
+/// The parts one after another. One plain function serves every message:
+/// `format!` keeps `core::fmt`'s machinery in the `.wasm`, and `concat`
+/// is generic, so it was copied into each caller.
+pub(crate) fn join(parts: &[&str]) -> String {
+    let mut joined = String::new();
+    for part in parts {
+        joined.push_str(part);
+    }
+    joined
+}
+
+/// `number` in decimal digits.
+pub(crate) fn decimal(number: u64) -> String {
+    let mut reversed = String::new();
+    let mut rest = number;
+    loop {
+        reversed.push(char::from(b'0'.saturating_add((rest % 10) as u8)));
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    reversed.chars().rev().collect()
+}
 
 /// Cuts `text` to at most `limit` bytes without splitting a character.
 pub(crate) fn truncate_to_char_boundary(text: &str, limit: usize) -> &str {
@@ -211,6 +247,13 @@ mod tests {
         let mut declared = typescript_codes();
         declared.sort_unstable();
         assert_eq!(produced, declared);
+    }
+
+    #[test]
+    fn decimal_matches_display() {
+        for number in [0, 7, 10, 99, 100, 65_535, 2_147_483_647, u64::MAX] {
+            assert_eq!(decimal(number), number.to_string());
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{decimal, join, Error};
 use crate::json::{self, JsonError, Raw, Reader};
 use crate::request::{ApiRequest, ClientConfig, Method};
 use crate::response::{self, Body};
@@ -76,7 +76,7 @@ impl Extensions {
         if keyword == "all" {
             Ok(Extensions::All)
         } else {
-            Err(Self::shape_error(&format!("got {}", json::quoted(keyword))))
+            Err(Self::shape_error(&join(&["got ", &json::quoted(keyword)])))
         }
     }
 
@@ -90,19 +90,24 @@ impl Extensions {
                 let got = name.map_or_else(|| "a non-string".to_owned(), json::quoted);
                 Error::invalid(
                     "extensions",
-                    format!(
-                        "extensions[{index}] must be one of {}; got {got}",
-                        allowed_names()
-                    ),
+                    join(&[
+                        "extensions[",
+                        &decimal(index as u64),
+                        "] must be one of ",
+                        &allowed_names(),
+                        "; got ",
+                        &got,
+                    ]),
                 )
             })?;
             if chosen.contains(&extension) {
                 return Err(Error::invalid(
                     "extensions",
-                    format!(
-                        "extensions lists {} more than once; list each extension once",
-                        json::quoted(extension.name())
-                    ),
+                    join(&[
+                        "extensions lists ",
+                        &json::quoted(extension.name()),
+                        " more than once; list each extension once",
+                    ]),
                 ));
             }
             chosen.push(extension);
@@ -114,10 +119,12 @@ impl Extensions {
     pub fn shape_error(got: &str) -> Error {
         Error::invalid(
             "extensions",
-            format!(
-                "extensions must be \"all\" or an array of distinct values from {}; {got}",
-                allowed_names()
-            ),
+            join(&[
+                "extensions must be \"all\" or an array of distinct values from ",
+                &allowed_names(),
+                "; ",
+                got,
+            ]),
         )
     }
 }

@@ -10,6 +10,8 @@
 
 use std::fmt;
 
+use crate::error::{decimal, join};
+
 /// How deeply arrays and objects may nest. Deeper text is rejected instead of
 /// risking the stack; serde_json uses the same limit.
 pub const MAX_DEPTH: u32 = 128;
@@ -65,14 +67,21 @@ pub enum JsonError {
     Missing { field: &'static str },
 }
 
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl JsonError {
+    /// Why, in words: "expected a string at byte 6", "group is missing".
+    pub fn message(&self) -> String {
         match self {
             JsonError::Unexpected { expected, offset } => {
-                write!(f, "expected {expected} at byte {offset}")
+                join(&["expected ", expected, " at byte ", &decimal(*offset as u64)])
             }
-            JsonError::Missing { field } => write!(f, "{field} is missing"),
+            JsonError::Missing { field } => join(&[field, " is missing"]),
         }
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::error::Error;
+use crate::error::{join, Error};
 use crate::validate;
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
@@ -40,16 +40,16 @@ impl ClientConfig {
         segments: &[&str],
         body: Option<String>,
     ) -> ApiRequest {
-        let mut url = format!(
-            "{}/v1/organizations/{}",
-            self.base_url,
-            percent_encode_segment(&self.org)
-        );
+        let mut url = join(&[
+            &self.base_url,
+            "/v1/organizations/",
+            &percent_encode_segment(&self.org),
+        ]);
         for segment in segments {
             url.push('/');
             url.push_str(&percent_encode_segment(segment));
         }
-        let mut headers = vec![("Authorization", format!("Bearer {}", self.token))];
+        let mut headers = vec![("Authorization", join(&["Bearer ", &self.token]))];
         if body.is_some() {
             headers.push(("Content-Type", "application/json".to_owned()));
         }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
+use crate::error::{decimal, join, truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
 use crate::json::{JsonError, Reader};
 
 /// The largest successful answer read; a larger one is a `decode_error`
@@ -43,28 +43,36 @@ pub fn read_json<T>(
     if !is_success(status) {
         return Err(Error::Http {
             status,
-            message: api_error_message(&text)
-                .unwrap_or_else(|| format!("the Turso API answered with HTTP {status}")),
+            message: api_error_message(&text).unwrap_or_else(|| {
+                join(&["the Turso API answered with HTTP ", &decimal(status.into())])
+            }),
             body: capped(&text),
         });
     }
-    let decode_error = |why: String| Error::Decode {
+    let decode_error = |why: &str| Error::Decode {
         status,
-        message: format!("the Turso API answered HTTP {status} with an unexpected body: {why}"),
+        message: join(&[
+            "the Turso API answered HTTP ",
+            &decimal(status.into()),
+            " with an unexpected body: ",
+            why,
+        ]),
         body: capped(&text),
     };
     if body.truncated {
-        return Err(decode_error(format!(
-            "it is larger than {SUCCESS_BODY_LIMIT} bytes"
-        )));
+        return Err(decode_error(&join(&[
+            "it is larger than ",
+            &decimal(SUCCESS_BODY_LIMIT as u64),
+            " bytes",
+        ])));
     }
     if let Cow::Owned(_) = text {
-        return Err(decode_error("it is not valid UTF-8".to_owned()));
+        return Err(decode_error("it is not valid UTF-8"));
     }
     let mut reader = Reader::new(&text);
     decode(&mut reader)
         .and_then(|value| reader.finish().map(|()| value))
-        .map_err(|error| decode_error(error.to_string()))
+        .map_err(|error| decode_error(&error.message()))
 }
 
 /// The `error` text of an error body such as `{"error":"group already exists"}`.

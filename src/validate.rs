@@ -4,7 +4,7 @@
 //! JavaScript caller spells it, with a message that says what is allowed.
 //! Values are quoted back only when they cannot be secret: never the token.
 
-use crate::error::Error;
+use crate::error::{decimal, join, Error};
 use crate::json;
 
 /// The longest org, group name or location accepted.
@@ -22,16 +22,18 @@ pub fn org(org: &str) -> Result<(), Error> {
     if !within_length(org) || !org.chars().all(allowed) {
         return Err(Error::invalid(
             "org",
-            format!(
-                "org must be 1 to {MAX_NAME_LEN} characters of ASCII letters, digits, \"-\", \"_\" or \".\"; got {}",
-                quoted(org)
-            ),
+            join(&[
+                "org must be 1 to ",
+                &decimal(MAX_NAME_LEN as u64),
+                " characters of ASCII letters, digits, \"-\", \"_\" or \".\"; got ",
+                &quoted(org),
+            ]),
         ));
     }
     if org == "." || org == ".." {
         return Err(Error::invalid(
             "org",
-            format!("org must not be \".\" or \"..\"; got {}", quoted(org)),
+            join(&["org must not be \".\" or \"..\"; got ", &quoted(org)]),
         ));
     }
     Ok(())
@@ -69,10 +71,12 @@ pub fn group_name(name: &str) -> Result<(), Error> {
     {
         return Err(Error::invalid(
             "name",
-            format!(
-                "name must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\", not starting or ending with \"-\"; got {}",
-                quoted(name)
-            ),
+            join(&[
+                "name must be 1 to ",
+                &decimal(MAX_NAME_LEN as u64),
+                " characters of lowercase a-z, 0-9 and \"-\", not starting or ending with \"-\"; got ",
+                &quoted(name),
+            ]),
         ));
     }
     Ok(())
@@ -84,10 +88,12 @@ pub fn location(location: &str) -> Result<(), Error> {
     if !within_length(location) || !location.bytes().all(is_lower_alnum_or_dash) {
         return Err(Error::invalid(
             "location",
-            format!(
-                "location must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\" (such as \"aws-us-east-1\"); got {}",
-                quoted(location)
-            ),
+            join(&[
+                "location must be 1 to ",
+                &decimal(MAX_NAME_LEN as u64),
+                " characters of lowercase a-z, 0-9 and \"-\" (such as \"aws-us-east-1\"); got ",
+                &quoted(location),
+            ]),
         ));
     }
     Ok(())
@@ -98,7 +104,10 @@ pub fn timeout_ms(value: f64) -> Result<u32, Error> {
     if !(value.is_finite() && value >= 1.0 && value <= f64::from(MAX_TIMEOUT_MS)) {
         return Err(Error::invalid(
             "timeoutMs",
-            format!("timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
+            join(&[
+                "timeoutMs must be a number of milliseconds from 1 to ",
+                &decimal(MAX_TIMEOUT_MS.into()),
+            ]),
         ));
     }
     Ok(value.ceil() as u32)
@@ -112,7 +121,10 @@ pub fn max_retries(value: f64) -> Result<u32, Error> {
     if !(value.fract() == 0.0 && (0.0..=f64::from(MAX_RETRIES_LIMIT)).contains(&value)) {
         return Err(Error::invalid(
             "maxRetries",
-            format!("maxRetries must be a whole number from 0 to {MAX_RETRIES_LIMIT}"),
+            join(&[
+                "maxRetries must be a whole number from 0 to ",
+                &decimal(MAX_RETRIES_LIMIT.into()),
+            ]),
         ));
     }
     Ok(value as u32)
@@ -127,10 +139,12 @@ pub fn base_url(url: &str) -> Result<String, Error> {
     let invalid = |why: &str| {
         Error::invalid(
             "baseUrl",
-            format!(
-                "baseUrl must be an absolute http: or https: URL such as \"https://api.turso.tech\"; {why}; got {}",
-                quoted(url)
-            ),
+            join(&[
+                "baseUrl must be an absolute http: or https: URL such as \"https://api.turso.tech\"; ",
+                why,
+                "; got ",
+                &quoted(url),
+            ]),
         )
     };
     if !url.bytes().all(|b| b.is_ascii_graphic()) {
@@ -179,12 +193,8 @@ pub fn base_url(url: &str) -> Result<String, Error> {
             "plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]; use https:",
         ));
     }
-    let port = if port.is_empty() {
-        String::new()
-    } else {
-        format!(":{port}")
-    };
-    Ok(format!("{scheme}://{host}{port}{path}"))
+    let colon = if port.is_empty() { "" } else { ":" };
+    Ok(join(&[&scheme, "://", &host, colon, port, path]))
 }
 
 /// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.

@@ -50,7 +50,7 @@ async fn a_panic_becomes_an_internal_error_and_poisons_the_instance() {
         .unchecked_ref::<Function>()
         .call0(&JsValue::NULL)
         .expect_err("the panic must surface as a JS exception");
-    assert_internal(&thrown, "a deliberate bug");
+    assert_internal(&thrown, "a deliberate bug, at tests/panic.rs:");
 
     let rejected = JsFuture::from(in_flight)
         .await

@@ -10,6 +10,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::panic::PanicHookInfo;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
@@ -18,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::to_js_error;
-use crate::error::Error;
+use crate::error::{decimal, join, Error};
 
 static POISONED: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
@@ -33,7 +34,7 @@ thread_local! {
 pub fn ensure_usable() -> Result<(), Error> {
     // No other hook is chained: code outside this module can't install one
     // in this instance, and std's default writes to a stderr wasm lacks.
-    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&info.to_string()))));
+    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&describe(info)))));
     if POISONED.load(Ordering::Relaxed) {
         return Err(Error::Internal {
             message: "an earlier call hit a bug in turso-platform-wasm, and this instance of the module can no longer be used; load the module again".to_owned(),
@@ -42,12 +43,34 @@ pub fn ensure_usable() -> Result<(), Error> {
     Ok(())
 }
 
+/// "a deliberate bug, at src/x.rs:12", without `PanicHookInfo`'s `Display`,
+/// which would keep `core::fmt` in the `.wasm`.
+fn describe(info: &PanicHookInfo) -> String {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic with no message");
+    match info.location() {
+        Some(location) => join(&[
+            message,
+            ", at ",
+            location.file(),
+            ":",
+            &decimal(location.line().into()),
+        ]),
+        None => message.to_owned(),
+    }
+}
+
 fn on_panic(report: &str) {
     POISONED.store(true, Ordering::Relaxed);
     let error = Error::Internal {
-        message: format!(
-            "turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: {report}"
-        ),
+        message: join(&[
+            "turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: ",
+            report,
+        ]),
     };
     let thrown = to_js_error(&error, 0);
     let in_flight = IN_FLIGHT

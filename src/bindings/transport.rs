@@ -22,7 +22,7 @@ use web_sys::{
     AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, ResponseType,
 };
 
-use crate::error::Error;
+use crate::error::{join, Error};
 use crate::request::{ApiRequest, Method};
 use crate::response::{self, Body};
 use crate::retry;
@@ -241,7 +241,7 @@ struct Cutoff {
 impl Cutoff {
     fn arm(limits: &CallLimits) -> Result<Cutoff, Error> {
         let internal = |what: &str, thrown: JsValue| Error::Internal {
-            message: format!("{what}: {}", describe_js_error(&thrown)),
+            message: join(&[what, ": ", &describe_js_error(&thrown)]),
         };
         let controller = AbortController::new()
             .map_err(|thrown| internal("could not create an AbortController", thrown))?;
