@@ -16,6 +16,12 @@ pub const MAX_RETRY_DELAY_MS: u32 = 60_000;
 /// The first backoff step for a 429 without `Retry-After`; it doubles each retry.
 const BACKOFF_BASE_MS: u32 = 500;
 
+/// Whether an answer with `status` can ever be retried; only then does its
+/// `Retry-After` matter.
+pub fn may_retry(status: u16) -> bool {
+    matches!(status, 429 | 503)
+}
+
 /// How long to wait before retrying an attempt that was answered with
 /// `status`, or `None` if it must not be retried.
 ///
@@ -30,7 +36,7 @@ pub fn delay_before_retry(
     now_ms: f64,
     random: f64,
 ) -> Option<u32> {
-    if retries_done >= max_retries {
+    if retries_done >= max_retries || !may_retry(status) {
         return None;
     }
     let asked = retry_after.and_then(|value| parse_retry_after_ms(value, now_ms));

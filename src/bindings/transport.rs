@@ -154,7 +154,12 @@ async fn receive(response: Promise) -> Result<Answer, JsValue> {
     let response: web_sys::Response = JsFuture::from(response).await?.dyn_into()?;
     let status = response.status();
     let headers = response.headers();
-    let retry_after = headers.get("retry-after")?;
+    // A success needs no `Retry-After`, and reading it costs a crossing.
+    let retry_after = if retry::may_retry(status) {
+        headers.get("retry-after")?
+    } else {
+        None
+    };
     let limit = response::body_limit(status);
     let (body, truncated) = if declared_within(&response, &headers, limit)? {
         (read_whole(&response).await?, false)
