@@ -16,6 +16,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = `${ROOT}node_modules/.bin/`;
 const OUT = `${ROOT}tests/out/`;
 const CONSUMER = `${OUT}consumer/`;
+const NODE18 = `${ROOT}node_modules/node18/bin/node`;
 const NODE22 = `${ROOT}node_modules/node22/bin/node`;
 
 const standin = useStandin();
@@ -84,6 +85,11 @@ describe("the npm tarball", () => {
 });
 
 describe("the smoke test in each runtime", () => {
+  test("Node 18, the oldest that engines allows: import", async () => {
+    const org = freshOrg("node18");
+    assertSmoked(await smokeReport(NODE18, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+  });
+
   test("Node 20, import", async () => {
     const org = freshOrg("node20");
     assertSmoked(await smokeReport(process.execPath, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
