@@ -59,8 +59,10 @@ pub fn create_group(
         let limits = options.call_limits(&CallDefaults::default())?;
         Ok((config, group, limits))
     })();
-    let call = prepared.map(|(config, group, limits)| create(&config, &group, limits));
-    settle(async move { call.map_err(Failure::before_sending)?.await })
+    match prepared {
+        Ok((config, group, limits)) => create(Ok((&config, group, limits))),
+        Err(error) => create(Err(error)),
+    }
 }
 
 /// `createClient({ org, token, baseUrl?, timeoutMs?, maxRetries? })`: checks
@@ -154,23 +156,24 @@ impl Groups {
             let extensions = options.get("extensions")?;
             let group = new_group(&name, &location, &extensions)?;
             let limits = options.call_limits(&self.settings.defaults)?;
-            Ok((group, limits))
+            Ok((&self.settings.config, group, limits))
         })();
-        let call = prepared.map(|(group, limits)| create(&self.settings.config, &group, limits));
-        settle(async move { call.map_err(Failure::before_sending)?.await })
+        create(prepared)
     }
 }
 
-/// Starts Create Group: the request is sent before this returns.
-fn create(
-    config: &ClientConfig,
-    group: &NewGroup,
-    limits: CallLimits,
-) -> impl Future<Output = Result<JsValue, Failure>> {
-    let request = groups::create_request(config, group);
-    transport::send(request, limits, |status, body| {
-        groups::read_create_response(status, body).and_then(|group| group_to_js(&group))
-    })
+/// Create Group for both entry points, from their checked arguments: the
+/// request is sent before this returns, and the promise settles with the
+/// group or the error. One function, so the `.wasm` holds one copy of the
+/// call's state machine.
+fn create(prepared: Result<(&ClientConfig, NewGroup, CallLimits), Error>) -> Promise {
+    let call = prepared.map(|(config, group, limits)| {
+        let request = groups::create_request(config, &group);
+        transport::send(request, limits, |status, body| {
+            groups::read_create_response(status, body).and_then(|group| group_to_js(&group))
+        })
+    });
+    settle(async move { call.map_err(Failure::before_sending)?.await })
 }
 
 /// A group as a plain JS object: the fields the crate knows through

@@ -227,7 +227,7 @@ impl Group {
             delete_protection: None,
             other: Vec::new(),
         };
-        reader.object(|reader, key| {
+        reader.object(&mut |reader, key| {
             match key.as_str() {
                 "name" => name = Some(reader.string()?),
                 "uuid" => uuid = Some(reader.string()?),

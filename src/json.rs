@@ -169,7 +169,7 @@ impl<'a> Reader<'a> {
         mut item: impl FnMut(&mut Self) -> Result<T, JsonError>,
     ) -> Result<Vec<T>, JsonError> {
         let mut items = Vec::new();
-        self.sequence([b'[', b']'], "an array", "a comma or ]", |reader| {
+        self.sequence([b'[', b']'], "an array", "a comma or ]", &mut |reader| {
             items.push(item(reader)?);
             Ok(())
         })?;
@@ -179,9 +179,9 @@ impl<'a> Reader<'a> {
     /// An object: `member` is called with each key and must read its value.
     pub fn object(
         &mut self,
-        mut member: impl FnMut(&mut Self, String) -> Result<(), JsonError>,
+        member: &mut dyn FnMut(&mut Self, String) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
-        self.sequence([b'{', b'}'], "an object", "a comma or }", |reader| {
+        self.sequence([b'{', b'}'], "an object", "a comma or }", &mut |reader| {
             let key = reader.string()?;
             reader.skip_whitespace();
             if !reader.eat(b':') {
@@ -192,12 +192,15 @@ impl<'a> Reader<'a> {
     }
 
     /// `open (entry (, entry)*)? close`, one nesting level deeper.
+    ///
+    /// `entry` is a trait object, as is `object`'s `member`, so that every
+    /// kind of array and object shares one copy of this loop in the `.wasm`.
     fn sequence(
         &mut self,
         [open, close]: [u8; 2],
         expected: &'static str,
         expected_after_entry: &'static str,
-        mut entry: impl FnMut(&mut Self) -> Result<(), JsonError>,
+        entry: &mut dyn FnMut(&mut Self) -> Result<(), JsonError>,
     ) -> Result<(), JsonError> {
         self.skip_whitespace();
         if !self.eat(open) {
@@ -230,7 +233,7 @@ impl<'a> Reader<'a> {
         mut read: impl FnMut(&mut Self) -> Result<T, JsonError>,
     ) -> Result<Option<T>, JsonError> {
         let mut found = None;
-        self.object(|reader, name| {
+        self.object(&mut |reader, name| {
             if name == key {
                 found = Some(read(reader)?);
                 Ok(())
@@ -254,7 +257,7 @@ impl<'a> Reader<'a> {
     pub fn skip_value(&mut self) -> Result<(), JsonError> {
         self.skip_whitespace();
         match self.peek() {
-            Some(b'{') => self.object(|reader, _| reader.skip_value()),
+            Some(b'{') => self.object(&mut |reader, _| reader.skip_value()),
             Some(b'[') => self.array(Reader::skip_value).map(drop),
             Some(b'"') => self.string().map(drop),
             Some(b'-' | b'0'..=b'9') => self.number(),
@@ -487,7 +490,7 @@ mod tests {
         let mut reader = Reader::new(r#" { "a" : [ 1 , {"b":null} ] , "c":"\u00e9" } "#);
         let mut seen = Vec::new();
         reader
-            .object(|reader, key| {
+            .object(&mut |reader, key| {
                 seen.push((key, reader.raw()?));
                 Ok(())
             })
