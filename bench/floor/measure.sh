@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the size floor (bench/floor) as scripts/build.sh builds the package,
+# with and without serde-wasm-bindgen's Deserializer, and prints the sizes:
+#   bench/floor/measure.sh
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/setup.sh"
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm_deps
+
+cd "$ROOT/bench/floor"
+out="$ROOT/bench/out/floor"
+gz() { gzip -9c "$1" | wc -c; }
+printf '%-34s %8s %8s\n' "size floor (bytes)" raw "gzip -9"
+for features in "" "typed-decode"; do
+  cargo build -q --release --target wasm32-unknown-unknown ${features:+--features "$features"}
+  rm -rf "$out" && mkdir -p "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" \
+    target/wasm32-unknown-unknown/release/turso_platform_wasm_size_floor.wasm
+  "$ROOT/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue \
+    "$out/turso_platform_wasm_size_floor_bg.wasm" -o "$out/turso_platform_wasm_size_floor_bg.wasm"
+  wasm="$out/turso_platform_wasm_size_floor_bg.wasm" glue="$out/turso_platform_wasm_size_floor.js"
+  label="${features:-hand-filled struct}"
+  printf '%-34s %8s %8s\n' "  $label: .wasm" "$(wc -c < "$wasm")" "$(gz "$wasm")"
+  printf '%-34s %8s %8s\n' "  $label: JS glue" "$(wc -c < "$glue")" "$(gz "$glue")"
+  printf '%-34s %8s %8s\n' "  $label: total" "$(( $(wc -c < "$wasm") + $(wc -c < "$glue") ))" "$(( $(gz "$wasm") + $(gz "$glue") ))"
+done
