@@ -28,6 +28,10 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-sign-ext --enable-reference-types --enable-multivalue \
   pkg/turso_platform_wasm_bg.wasm -o pkg/turso_platform_wasm_bg.wasm
 
+log "minifying the JS glue (esbuild; names are kept, so stack traces still read)"
+node_modules/.bin/esbuild pkg/turso_platform_wasm.js --minify-whitespace --minify-syntax \
+  --format=esm --log-level=warning --allow-overwrite --outfile=pkg/turso_platform_wasm.js
+
 cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg-template/workerd.js LICENSE pkg/
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > pkg/package.json
