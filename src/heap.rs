@@ -58,7 +58,7 @@ impl<P: Pages> Heap<P> {
     }
 
     /// A block for `layout`, or `None` when memory is exhausted.
-    pub fn allocate(&self, layout: Layout) -> Option<usize> {
+    fn allocate(&self, layout: Layout) -> Option<usize> {
         let class = class_of(layout)?;
         let head = self.free.get(class)?;
         match head.get() {
@@ -78,7 +78,7 @@ impl<P: Pages> Heap<P> {
     /// # Safety
     /// `block` must come from this heap for the same `layout` and not be
     /// used after this call.
-    pub unsafe fn release(&self, block: usize, layout: Layout) {
+    unsafe fn release(&self, block: usize, layout: Layout) {
         let Some(head) = class_of(layout).and_then(|class| self.free.get(class)) else {
             return;
         };
@@ -89,7 +89,7 @@ impl<P: Pages> Heap<P> {
     }
 
     /// Whether a block allocated for `old` also fits `new` as it stands.
-    pub fn fits_in_place(old: Layout, new: Layout) -> bool {
+    fn fits_in_place(old: Layout, new: Layout) -> bool {
         class_of(old).is_some() && class_of(old) == class_of(new)
     }
 
