@@ -20,17 +20,8 @@ rm -rf pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg \
   target/wasm32-unknown-unknown/release/turso_platform_wasm.wasm
 
-log "optimizing with wasm-opt -Oz (binaryen from npm)"
-# The features Rust's wasm32 target emits; not --all-features, which lets
-# wasm-opt use stringref and Node 20 then rejects the module.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-reference-types --enable-multivalue \
-  pkg/turso_platform_wasm_bg.wasm -o pkg/turso_platform_wasm_bg.wasm
-
-log "minifying the JS glue (esbuild; names are kept, so stack traces still read)"
-node_modules/.bin/esbuild pkg/turso_platform_wasm.js --minify-whitespace --minify-syntax \
-  --format=esm --log-level=warning --allow-overwrite --outfile=pkg/turso_platform_wasm.js
+log "optimizing: wasm-opt -Oz (binaryen from npm) and the JS glue minified (esbuild)"
+optimize_output pkg turso_platform_wasm
 
 cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg-template/workerd.js LICENSE pkg/
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"

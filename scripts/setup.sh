@@ -38,6 +38,22 @@ ensure_npm_deps() {
   fi
 }
 
+# Shrinks what wasm-bindgen wrote for <name> in <dir>: wasm-opt -Oz on the
+# .wasm, esbuild on the JS glue. Shared with bench/floor, which must be built
+# the same way as the package to be compared with it.
+optimize_output() {
+  local dir="$1" name="$2"
+  # The features Rust's wasm32 target emits; not --all-features, which lets
+  # wasm-opt use stringref and Node 20 then rejects the module.
+  "$ROOT/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue \
+    "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
+  # Whitespace and syntax only: names are kept, so stack traces still read.
+  "$ROOT/node_modules/.bin/esbuild" "$dir/$name.js" --minify-whitespace --minify-syntax \
+    --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$name.js"
+}
+
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     log "installing Debian's chromium and chromium-driver"

@@ -17,10 +17,7 @@ for features in "" "typed-decode"; do
   rm -rf "$out" && mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
     target/wasm32-unknown-unknown/release/turso_platform_wasm_size_floor.wasm
-  "$ROOT/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-reference-types --enable-multivalue \
-    "$out/turso_platform_wasm_size_floor_bg.wasm" -o "$out/turso_platform_wasm_size_floor_bg.wasm"
+  optimize_output "$out" turso_platform_wasm_size_floor
   wasm="$out/turso_platform_wasm_size_floor_bg.wasm" glue="$out/turso_platform_wasm_size_floor.js"
   label="${features:-hand-filled struct}"
   printf '%-34s %8s %8s\n' "  $label: .wasm" "$(wc -c < "$wasm")" "$(gz "$wasm")"
