@@ -1,5 +1,8 @@
 // The three ways of creating a group that the benchmark compares, each as
-// `create(name)` against the stand-in at `baseUrl`.
+// `create(name)` against the stand-in at `baseUrl`, and two floors that the
+// diagnostic scripts measure this package against.
+import { readFile } from "node:fs/promises";
+
 export const TOKEN = "standin-token";
 export const CONTENDERS = ["fetch", "sdk", "wasm"];
 
@@ -27,4 +30,38 @@ export async function load(contender, baseUrl, org) {
     default:
       throw new Error(`unknown contender ${contender}`);
   }
+}
+
+// Plain JavaScript doing the same work as this package: a timeout, the
+// header checks, the body read as bytes, JSON decoding. The floor for this
+// design without wasm.
+export function sameWorkInJs(baseUrl, org) {
+  const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+  return async (name) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const headers = new Headers({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" });
+      const body = JSON.stringify({ name, location: "lhr" });
+      const response = await fetch(url, { method: "POST", headers, body, signal: controller.signal });
+      for (const header of ["retry-after", "content-encoding", "content-length"]) response.headers.get(header);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return JSON.parse(new TextDecoder().decode(bytes)).group;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+// `bench/floor/` built by `bench/floor/measure.sh`: the smallest wasm module
+// that creates a group with this package's dependencies, with none of its
+// checks. The floor for this design with wasm.
+export async function wasmFloor(baseUrl, org) {
+  const dir = new URL("out/floor/hand-filled/", import.meta.url);
+  const floor = await import(new URL("turso_platform_wasm_size_floor.js", dir)).catch(() => {
+    throw new Error("bench/out/floor/ is missing: run bench/floor/measure.sh first");
+  });
+  floor.initSync({ module: await readFile(new URL("turso_platform_wasm_size_floor_bg.wasm", dir)) });
+  const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+  return (name) => floor.createGroup(url, TOKEN, name);
 }

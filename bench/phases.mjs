@@ -7,7 +7,7 @@
 // The JavaScript contender is the floor for this design: what remains above
 // it is the cost of crossing into and out of wasm.
 import { spawnStandin } from "../tests/standin/server.mjs";
-import { TOKEN } from "./contenders.mjs";
+import { load, sameWorkInJs } from "./contenders.mjs";
 
 const CALLS = Number(process.argv[2] ?? 3_000);
 const WARM_UP = Math.floor(CALLS / 10);
@@ -34,25 +34,9 @@ try {
   };
 
   const org = "bench-phases";
-  const url = `${standin.url}/v1/organizations/${org}/groups`;
-  const { createClient } = await import("turso-platform-wasm");
-  const turso = createClient({ org, token: TOKEN, baseUrl: standin.url });
   const contenders = {
-    "same work in JS": async (name) => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 60_000);
-      try {
-        const headers = new Headers({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" });
-        const body = JSON.stringify({ name, location: "lhr" });
-        const response = await fetch(url, { method: "POST", headers, body, signal: controller.signal });
-        for (const header of ["retry-after", "content-encoding", "content-length"]) response.headers.get(header);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        return JSON.parse(new TextDecoder().decode(bytes)).group;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-    "this package": (name) => turso.groups.create(name, "lhr"),
+    "same work in JS": sameWorkInJs(standin.url, org),
+    "this package": await load("wasm", standin.url, org),
   };
 
   const samples = Object.fromEntries(Object.keys(contenders).map((c) => [c, PHASES.map(() => [])]));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the size floor (bench/floor) as scripts/build.sh builds the package,
-# with and without serde-wasm-bindgen's Deserializer, and prints the sizes:
+# with and without serde-wasm-bindgen's Deserializer, into
+# bench/out/floor/<variant>/, and prints the sizes:
 #   bench/floor/measure.sh
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/setup.sh"
@@ -9,17 +10,17 @@ ensure_wasm_bindgen
 ensure_npm_deps
 
 cd "$ROOT/bench/floor"
-out="$ROOT/bench/out/floor"
 gz() { gzip -9c "$1" | wc -c; }
 printf '%-34s %8s %8s\n' "size floor (bytes)" raw "gzip -9"
 for features in "" "typed-decode"; do
+  label="${features:-hand-filled struct}"
+  out="$ROOT/bench/out/floor/${features:-hand-filled}"
   cargo build -q --release --target wasm32-unknown-unknown ${features:+--features "$features"}
   rm -rf "$out" && mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" \
     target/wasm32-unknown-unknown/release/turso_platform_wasm_size_floor.wasm
   optimize_output "$out" turso_platform_wasm_size_floor
   wasm="$out/turso_platform_wasm_size_floor_bg.wasm" glue="$out/turso_platform_wasm_size_floor.js"
-  label="${features:-hand-filled struct}"
   printf '%-34s %8s %8s\n' "  $label: .wasm" "$(wc -c < "$wasm")" "$(gz "$wasm")"
   printf '%-34s %8s %8s\n' "  $label: JS glue" "$(wc -c < "$glue")" "$(gz "$glue")"
   printf '%-34s %8s %8s\n' "  $label: total" "$(( $(wc -c < "$wasm") + $(wc -c < "$glue") ))" "$(( $(gz "$wasm") + $(gz "$glue") ))"

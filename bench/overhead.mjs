@@ -1,0 +1,73 @@
+// What a call costs on the CPU of the calling process, without the network:
+// `fetch` is replaced by one that answers at once with a copy of a real
+// answer from the stand-in, so only the contenders' own work is timed.
+//
+//   bench/floor/measure.sh && node bench/overhead.mjs [calls]   (default 10,000 per round)
+//
+// Two floors frame this package: plain JavaScript doing the same work, and
+// bench/floor/, the smallest wasm module that creates a group with the same
+// dependencies and none of the checks. What the wasm floor costs above the
+// JavaScript one is the boundary's price, paid by any design built this way.
+import { spawnStandin } from "../tests/standin/server.mjs";
+import { CONTENDERS, TOKEN, load, sameWorkInJs, wasmFloor } from "./contenders.mjs";
+
+const CALLS = Number(process.argv[2] ?? 10_000);
+const ROUNDS = 5;
+const BASE_URL = "http://127.0.0.1:9";
+const ORG = "bench-overhead";
+
+const answer = await recordAnswer();
+globalThis.fetch = async () => new Response(answer.body, answer);
+
+const creates = {};
+for (const c of CONTENDERS) creates[c] = await load(c, BASE_URL, ORG);
+creates["same work in JS"] = sameWorkInJs(BASE_URL, ORG);
+creates["wasm floor"] = await wasmFloor(BASE_URL, ORG);
+const names = Object.keys(creates);
+
+const roundMedians = Object.fromEntries(names.map((c) => [c, []]));
+for (let round = -1; round < ROUNDS; round++) {
+  const samples = Object.fromEntries(names.map((c) => [c, []]));
+  for (let i = 0; i < CALLS; i++) {
+    for (const c of names) {
+      const started = performance.now();
+      await creates[c](`g-${i}`);
+      samples[c].push((performance.now() - started) * 1000);
+    }
+  }
+  // Round -1 warms every contender up and is not counted.
+  if (round >= 0) for (const c of names) roundMedians[c].push(median(samples[c]));
+}
+
+const fetchUs = median(roundMedians.fetch);
+const jsFloorUs = median(roundMedians["same work in JS"]);
+console.log(`µs a call without the network: median of ${ROUNDS} round medians, ${CALLS} calls a round, interleaved\n`);
+console.log(`${"contender".padEnd(18)}${"median".padStart(8)}${"rounds".padStart(14)}${"÷ fetch".padStart(10)}${"above JS floor".padStart(16)}`);
+for (const c of names) {
+  const rounds = roundMedians[c];
+  const us = median(rounds);
+  const range = `${Math.min(...rounds).toFixed(0)}–${Math.max(...rounds).toFixed(0)}`;
+  console.log(
+    `${c.padEnd(18)}${us.toFixed(1).padStart(8)}${range.padStart(14)}${(us / fetchUs).toFixed(2).padStart(10)}${(us - jsFloorUs).toFixed(1).padStart(16)}`,
+  );
+}
+
+function median(values) {
+  return [...values].sort((a, b) => a - b)[values.length >> 1];
+}
+
+// One Create Group answer from the stand-in, to replay.
+async function recordAnswer() {
+  const standin = await spawnStandin();
+  try {
+    const response = await fetch(`${standin.url}/v1/organizations/${ORG}/groups`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "recorded", location: "lhr" }),
+    });
+    const headers = Object.fromEntries([...response.headers].filter(([name]) => !["connection", "keep-alive", "date"].includes(name)));
+    return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+  } finally {
+    standin.kill();
+  }
+}
