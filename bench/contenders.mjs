@@ -34,34 +34,37 @@ export async function load(contender, baseUrl, org) {
 
 // Plain JavaScript doing the same work as this package: a timeout, the
 // header checks, the body read as bytes, JSON decoding. The floor for this
-// design without wasm.
-export function sameWorkInJs(baseUrl, org) {
+// design without wasm. `steps` can replace how the body is made and how the
+// answer is read.
+export function sameWorkInJs(baseUrl, org, steps = {}) {
+  const { requestBody = (name) => JSON.stringify({ name, location: "lhr" }), readGroup = (bytes) => JSON.parse(new TextDecoder().decode(bytes)).group } = steps;
   const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
   return async (name) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 60_000);
     try {
       const headers = new Headers({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" });
-      const body = JSON.stringify({ name, location: "lhr" });
-      const response = await fetch(url, { method: "POST", headers, body, signal: controller.signal });
+      const response = await fetch(url, { method: "POST", headers, body: requestBody(name), signal: controller.signal });
       for (const header of ["retry-after", "content-encoding", "content-length"]) response.headers.get(header);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      return JSON.parse(new TextDecoder().decode(bytes)).group;
+      return readGroup(new Uint8Array(await response.arrayBuffer()));
     } finally {
       clearTimeout(timer);
     }
   };
 }
 
-// `bench/floor/` built by `bench/floor/measure.sh`: the smallest wasm module
-// that creates a group with this package's dependencies, with none of its
-// checks. The floor for this design with wasm.
-export async function wasmFloor(baseUrl, org) {
-  const dir = new URL("out/floor/hand-filled/", import.meta.url);
+// `bench/floor/` as `bench/floor/measure.sh` builds it: the smallest wasm
+// module that creates a group with this package's dependencies, with none of
+// its checks. `variant` is "hand-filled" (Rust drives the call, as in this
+// package) or "js-driven" (the same work in JS, with the body made and the
+// answer read by wasm).
+export async function wasmFloor(baseUrl, org, variant) {
+  const dir = new URL(`out/floor/${variant}/`, import.meta.url);
   const floor = await import(new URL("turso_platform_wasm_size_floor.js", dir)).catch(() => {
-    throw new Error("bench/out/floor/ is missing: run bench/floor/measure.sh first");
+    throw new Error(`bench/out/floor/${variant}/ is missing: run bench/floor/measure.sh first`);
   });
   floor.initSync({ module: await readFile(new URL("turso_platform_wasm_size_floor_bg.wasm", dir)) });
+  if (variant === "js-driven") return sameWorkInJs(baseUrl, org, floor);
   const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
   return (name) => floor.createGroup(url, TOKEN, name);
 }

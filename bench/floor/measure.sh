@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the size floor (bench/floor) as scripts/build.sh builds the package,
-# with and without serde-wasm-bindgen's Deserializer, into
+# as it is (Rust drives the call), with serde-wasm-bindgen's Deserializer, and
+# driven from JavaScript, into
 # bench/out/floor/<variant>/, and prints the sizes:
 #   bench/floor/measure.sh
 set -euo pipefail
@@ -12,7 +13,7 @@ ensure_npm_deps
 cd "$ROOT/bench/floor"
 gz() { gzip -9c "$1" | wc -c; }
 printf '%-34s %8s %8s\n' "size floor (bytes)" raw "gzip -9"
-for features in "" "typed-decode"; do
+for features in "" "typed-decode" "js-driven"; do
   label="${features:-hand-filled struct}"
   out="$ROOT/bench/out/floor/${features:-hand-filled}"
   cargo build -q --release --target wasm32-unknown-unknown ${features:+--features "$features"}
