@@ -1,8 +1,9 @@
 // The benchmark: plain fetch, @tursodatabase/api and this package, creating
 // groups against the local stand-in, side by side in one run.
 //
-//   node bench/run.mjs            the full run (about 10 minutes here)
+//   node bench/run.mjs            the full run (about 8 minutes here)
 //   node bench/run.mjs --quick    fewer calls, to try it out
+//   --out DIR                     write the JSON and the chart there instead
 //
 // Contenders are interleaved call by call (A B C A B C …, starting with a
 // different one each round) so that drift on this shared machine hits every
@@ -12,6 +13,7 @@
 import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { spawnStandin } from "../tests/standin/server.mjs";
@@ -19,7 +21,8 @@ import { CONTENDERS, load } from "./contenders.mjs";
 
 const run = promisify(execFile);
 const ROOT = new URL("../", import.meta.url);
-const OUT = new URL("out/", import.meta.url);
+const outAt = process.argv.indexOf("--out");
+const OUT = outAt > 0 ? pathToFileURL(`${process.argv[outAt + 1]}/`) : new URL("out/", import.meta.url);
 const quick = process.argv.includes("--quick");
 const PLAN = quick
   ? { rounds: 2, callsPerRound: 300, throughputCalls: 640, coldStarts: 5, memoryCalls: 2_000, wasmMemoryCalls: 5_000 }
@@ -42,7 +45,7 @@ try {
   await writeFile(new URL("results.json", OUT), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(new URL("chart.svg", OUT), chart(results));
   console.log(table(results));
-  console.log("\nwrote bench/out/results.json and bench/out/chart.svg");
+  console.log(`\nwrote ${new URL("results.json", OUT).pathname} and ${new URL("chart.svg", OUT).pathname}`);
 } finally {
   standin.kill();
 }
