@@ -6,10 +6,14 @@ import { readFile } from "node:fs/promises";
 export const TOKEN = "standin-token";
 export const CONTENDERS = ["fetch", "sdk", "wasm"];
 
+export function groupsUrl(baseUrl, org) {
+  return `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+}
+
 export async function load(contender, baseUrl, org) {
   switch (contender) {
     case "fetch": {
-      const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+      const url = groupsUrl(baseUrl, org);
       const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
       return async (name) => {
         const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ name, location: "lhr" }) });
@@ -38,7 +42,7 @@ export async function load(contender, baseUrl, org) {
 // answer is read.
 export function sameWorkInJs(baseUrl, org, steps = {}) {
   const { requestBody = (name) => JSON.stringify({ name, location: "lhr" }), readGroup = (bytes) => JSON.parse(new TextDecoder().decode(bytes)).group } = steps;
-  const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+  const url = groupsUrl(baseUrl, org);
   return async (name) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 60_000);
@@ -65,6 +69,6 @@ export async function wasmFloor(baseUrl, org, variant) {
   });
   floor.initSync({ module: await readFile(new URL("turso_platform_wasm_size_floor_bg.wasm", dir)) });
   if (variant === "js-driven") return sameWorkInJs(baseUrl, org, floor);
-  const url = `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
+  const url = groupsUrl(baseUrl, org);
   return (name) => floor.createGroup(url, TOKEN, name);
 }
