@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 
 export const TOKEN = "standin-token";
 export const CONTENDERS = ["fetch", "sdk", "wasm"];
+export const REQUEST_HEADERS = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 
 export function groupsUrl(baseUrl, org) {
   return `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
@@ -14,9 +15,8 @@ export async function load(contender, baseUrl, org) {
   switch (contender) {
     case "fetch": {
       const url = groupsUrl(baseUrl, org);
-      const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
       return async (name) => {
-        const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ name, location: "lhr" }) });
+        const response = await fetch(url, { method: "POST", headers: REQUEST_HEADERS, body: JSON.stringify({ name, location: "lhr" }) });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return (await response.json()).group;
       };
@@ -47,7 +47,7 @@ export function sameWorkInJs(baseUrl, org, steps = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 60_000);
     try {
-      const headers = new Headers({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" });
+      const headers = new Headers(REQUEST_HEADERS);
       const response = await fetch(url, { method: "POST", headers, body: requestBody(name), signal: controller.signal });
       for (const header of ["retry-after", "content-encoding", "content-length"]) response.headers.get(header);
       return readGroup(new Uint8Array(await response.arrayBuffer()));

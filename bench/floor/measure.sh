@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Builds the size floor (bench/floor) as scripts/build.sh builds the package,
-# as it is (Rust drives the call), with serde-wasm-bindgen's Deserializer, and
-# driven from JavaScript, into
-# bench/out/floor/<variant>/, and prints the sizes:
+# Builds the floor (bench/floor) as scripts/build.sh builds the package, in
+# each variant (Rust-driven with a hand-filled struct, typed-decode,
+# js-driven) into bench/out/floor/<variant>/, and prints the sizes:
 #   bench/floor/measure.sh
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/setup.sh"
