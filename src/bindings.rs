@@ -1,9 +1,14 @@
 //! The JavaScript boundary: every `#[wasm_bindgen]` item and every
-//! conversion between `JsValue` and the Rust core lives here.
+//! conversion between `JsValue` and the Rust core lives here, generic over
+//! operations.
 //!
+//! A client is a plain object of resources, built in `client.js` from the
+//! names in the dispatch table: each method calls one Rust closure with its
+//! index and arguments, and [`call`] does the rest for any operation.
 //! Arguments arrive as `JsValue` so that a wrong JS type becomes an
-//! `invalid_argument` error instead of a wasm-bindgen exception, and every
-//! failure leaves as one `TursoClientError`, built in [`to_js_error`].
+//! `invalid_argument` error instead of a wasm-bindgen exception; every read
+//! of a caller's value is one that catches, and every failure leaves as one
+//! `TursoClientError`, built in [`to_js_error`].
 
 mod panic_guard;
 mod transport;
@@ -11,15 +16,19 @@ mod transport;
 use std::future::Future;
 
 use js_sys::{Array, Object, Promise, Reflect, JSON};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
-use crate::error::{join, Error};
-use crate::groups::{self, Extensions, Group, NewGroup};
-use crate::request::ClientConfig;
+use crate::error::Error;
+use crate::operation::{
+    self, Answer, DecodeError, Json, Operation, Payload, Spec, Validate, Visitor,
+};
+use crate::request::{self, ClientConfig};
+use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
-use crate::validate;
+use crate::{groups, validate};
 use transport::{CallLimits, Failure};
 
 /// Used when neither the client nor the call sets `timeoutMs`.
@@ -37,11 +46,21 @@ extern "C" {
         status: Option<u16>,
         field: Option<&str>,
         body: Option<&str>,
+        api_code: Option<&str>,
         attempts: u32,
     ) -> TursoClientError;
 }
 
-/// `createGroup(org, token, name, location, extensions?, options?)`.
+#[wasm_bindgen(module = "/src/bindings/client.js")]
+extern "C" {
+    /// The client object: `calls[i]` is `"resource.method"`, and calling it
+    /// calls `dispatch(i, args)`.
+    #[wasm_bindgen(js_name = buildClient)]
+    fn build_client(calls: &Array, dispatch: &JsValue) -> JsValue;
+}
+
+/// `createGroup(org, token, name, location, extensions?, options?)`: Create
+/// Group without a client, with `baseUrl` among the options.
 #[wasm_bindgen(js_name = createGroup)]
 pub fn create_group(
     org: JsValue,
@@ -51,24 +70,27 @@ pub fn create_group(
     extensions: JsValue,
     options: JsValue,
 ) -> Promise {
-    let prepared = (|| {
+    let settings = (|| {
         panic_guard::ensure_usable()?;
-        let options = OptionsObject::new(options, "options")?;
-        let config = client_config(&org, &token, &options)?;
-        let group = new_group(&name, &location, &extensions)?;
-        let limits = options.call_limits(&CallDefaults::default())?;
-        Ok((config, group, limits))
+        let options = OptionsObject::new(options.clone(), "options")?;
+        Ok(ClientSettings {
+            config: client_config(&org, &token, &options)?,
+            defaults: CallDefaults::default(),
+        })
     })();
-    match prepared {
-        Ok((config, group, limits)) => create(Ok((&config, group, limits))),
-        Err(error) => create(Err(error)),
+    let args = Array::of4(&name, &location, &extensions, &options);
+    match settings {
+        Ok(settings) => {
+            call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
+        }
+        Err(error) => settle(async move { Err(Failure::before_sending(error)) }),
     }
 }
 
-/// `createClient({ org, token, baseUrl?, timeoutMs?, maxRetries? })`: checks
-/// the settings once, and throws a `TursoClientError` if one is bad.
+/// `createClient({ org, token, baseUrl?, regionUrl?, timeoutMs?, maxRetries? })`:
+/// checks the settings once, and throws a `TursoClientError` if one is bad.
 #[wasm_bindgen(js_name = createClient)]
-pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
+pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
     let settings = (|| {
         panic_guard::ensure_usable()?;
         if config.is_null_or_undefined() {
@@ -78,21 +100,64 @@ pub fn create_client(config: JsValue) -> Result<TursoClient, JsValue> {
             ));
         }
         let config = OptionsObject::new(config, "config")?;
-        let client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
-        let defaults = CallDefaults {
-            timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
-            max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
-        };
+        let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
+        if let Some(region_url) = config.optional("regionUrl", required_string)? {
+            client_config = client_config.with_region_url(&region_url)?;
+        }
         Ok(ClientSettings {
             config: client_config,
-            defaults,
+            defaults: CallDefaults {
+                timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
+                max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
+            },
         })
     })()
     .map_err(|error| to_js_error(&error, 0))?;
-    let groups = Groups { settings };
-    Ok(TursoClient {
-        groups: groups.into(),
-    })
+    let dispatch = Closure::<dyn Fn(usize, Array) -> Promise>::new(move |index, args: Array| {
+        let run: Option<Run> = DISPATCH.with(|table| table.runs.get(index).copied());
+        match run {
+            Some(run) => run(&settings, &args),
+            None => settle(async move {
+                Err(Failure::before_sending(Error::Internal {
+                    message: format!("no operation has the index {index}"),
+                }))
+            }),
+        }
+    });
+    let names: Array = DISPATCH.with(|table| {
+        table
+            .names
+            .iter()
+            .map(|name| JsValue::from_str(name))
+            .collect()
+    });
+    Ok(build_client(&names, &dispatch.into_js_value()))
+}
+
+/// One operation's [`call`], with its own positional arguments.
+type Run = fn(&ClientSettings, &Array) -> Promise;
+
+/// Every operation's JavaScript name and its [`Run`], in one order.
+#[derive(Default)]
+struct DispatchTable {
+    names: Vec<&'static str>,
+    runs: Vec<Run>,
+}
+
+impl Visitor for DispatchTable {
+    fn visit<O: Operation>(&mut self) {
+        self.names.push(O::SPEC.call);
+        self.runs
+            .push(|settings, args| call::<O>(settings, O::SPEC.args, args));
+    }
+}
+
+thread_local! {
+    static DISPATCH: DispatchTable = {
+        let mut table = DispatchTable::default();
+        operation::for_each(&mut table);
+        table
+    };
 }
 
 struct ClientSettings {
@@ -115,104 +180,213 @@ impl Default for CallDefaults {
     }
 }
 
-/// What `createClient` returns; typed by hand in `pkg-template/index.d.ts`.
-#[wasm_bindgen]
-pub struct TursoClient {
-    /// The one `Groups` object of this client, made once: a getter that
-    /// built one per access would allocate and register a JS wrapper with
-    /// the finalizer on every `client.groups.create(…)`.
-    groups: JsValue,
+/// Runs operation `O` with JavaScript arguments `args`, positional ones
+/// named by `names`: checks them, sends the request, and settles with the
+/// answer or a `TursoClientError`. Only the body and the answer depend on
+/// `O`; the rest is [`run`], once for all operations.
+fn call<O: Operation>(
+    settings: &ClientSettings,
+    names: &'static [&'static str],
+    args: &Array,
+) -> Promise {
+    run(
+        &O::SPEC,
+        settings,
+        names,
+        args,
+        body_json::<O::Body>,
+        answer_to_js::<O::Answer>,
+    )
 }
 
-#[wasm_bindgen]
-impl TursoClient {
-    #[wasm_bindgen(getter)]
-    pub fn groups(&self) -> JsValue {
-        self.groups.clone()
-    }
-}
-
-/// `client.groups`: the Groups resource.
-#[wasm_bindgen]
-pub struct Groups {
-    settings: ClientSettings,
-}
-
-#[wasm_bindgen]
-impl Groups {
-    /// `create(name, { location, extensions?, …limits })`, the shape in
-    /// Turso's docs, or `create(name, location, { extensions?, …limits })`,
-    /// the shape of `@tursodatabase/api` v2; the limits are `signal`,
-    /// `timeoutMs` and `maxRetries`.
-    pub fn create(&self, name: JsValue, location_or_options: JsValue, options: JsValue) -> Promise {
-        let prepared = (|| {
-            panic_guard::ensure_usable()?;
-            let (location, options) = if location_or_options.is_string() {
-                (location_or_options, OptionsObject::new(options, "options")?)
-            } else {
-                let options = OptionsObject::new(location_or_options, "options")?;
-                (options.get("location")?, options)
-            };
-            let extensions = options.get("extensions")?;
-            let group = new_group(&name, &location, &extensions)?;
-            let limits = options.call_limits(&self.settings.defaults)?;
-            Ok((&self.settings.config, group, limits))
-        })();
-        create(prepared)
-    }
-}
-
-/// Create Group for both entry points, from their checked arguments: the
-/// request is sent before this returns, and the promise settles with the
-/// group or the error. One function, so the `.wasm` holds one copy of the
-/// call's state machine.
-fn create(prepared: Result<(&ClientConfig, NewGroup, CallLimits), Error>) -> Promise {
-    let call = prepared.map(|(config, group, limits)| {
-        let request = groups::create_request(config, &group);
-        transport::send(request, limits, |status, body| {
-            groups::read_create_response(status, body).and_then(|group| group_to_js(&group))
-        })
-    });
+fn run(
+    spec: &'static Spec,
+    settings: &ClientSettings,
+    names: &'static [&'static str],
+    args: &Array,
+    body_json: fn(&Spec, &JsValue) -> Result<String, Error>,
+    read: fn(&'static Spec, u16, Body<'_>) -> Result<JsValue, Error>,
+) -> Promise {
+    let prepared = (|| {
+        panic_guard::ensure_usable()?;
+        let args = Arguments::read(names, args)?;
+        let limits = args.options.call_limits(&settings.defaults)?;
+        let mut params = Vec::new();
+        for param in spec.params {
+            if let Some(value) = args.optional(param.arg, required_string)? {
+                params.push((param.arg, value));
+            }
+        }
+        let params: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(arg, value)| (*arg, value.as_str()))
+            .collect();
+        let body = plain_body(spec, &args)?
+            .map(|plain| body_json(spec, &plain))
+            .transpose()?;
+        let request = request::build_from_spec(spec, &settings.config, &params, body)?;
+        Ok((request, limits))
+    })();
+    let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, read));
     settle(async move { call.map_err(Failure::before_sending)?.await })
 }
 
-/// A group as a plain JS object: the fields the crate knows through
-/// serde-wasm-bindgen, the others through `JSON.parse` of the text they came
-/// as, so they are exactly what `JSON.parse` would have made of the answer.
-fn group_to_js(group: &Group) -> Result<JsValue, Error> {
-    let object = group
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| conversion_error(&error.into()))?;
-    for (key, raw) in &group.other {
-        let value = JSON::parse(raw.as_str()).map_err(|thrown| conversion_error(&thrown))?;
-        let name = JsValue::from_str(key);
-        let stored = if key == "__proto__" {
-            // Assigning `__proto__` would replace the object's prototype;
-            // JSON.parse makes it an own property, and so does this.
-            let descriptor = Object::new();
-            for (attribute, setting) in [
-                ("value", value),
-                ("writable", JsValue::TRUE),
-                ("enumerable", JsValue::TRUE),
-                ("configurable", JsValue::TRUE),
-            ] {
-                Reflect::set(&descriptor, &attribute.into(), &setting)
-                    .map_err(|thrown| conversion_error(&thrown))?;
-            }
-            Reflect::define_property(object.unchecked_ref::<Object>(), &name, &descriptor)
-        } else {
-            Reflect::set(&object, &name, &value)
+/// The body's fields from the arguments, as a plain object, or `None` when
+/// an optional body has none. Each value is copied through `JSON.stringify`
+/// and `JSON.parse`: getters, proxies and `toJSON` run there, once, where a
+/// throw is caught, and serde sees plain data.
+fn plain_body(spec: &Spec, args: &Arguments) -> Result<Option<JsValue>, Error> {
+    let plain = Object::new();
+    let mut given = false;
+    for &field in spec.body.fields() {
+        let value = args.get(field)?;
+        if value.is_undefined() {
+            continue;
+        }
+        let unreadable = || Error::invalid(field, format!("{field} could not be read as JSON"));
+        let text = JSON::stringify(&value).map_err(|_| unreadable())?;
+        let copy = match text.as_string() {
+            Some(text) => JSON::parse(&text).map_err(|_| unreadable())?,
+            None => JsValue::UNDEFINED,
         };
-        stored.map_err(|thrown| conversion_error(&thrown))?;
+        Reflect::set(&plain, &field.into(), &copy).map_err(|_| unreadable())?;
+        given = true;
     }
-    Ok(object)
+    let wanted = match spec.body {
+        Payload::None => false,
+        Payload::Required(_) => true,
+        Payload::WhenGiven(_) => given,
+    };
+    Ok(wanted.then(|| plain.into()))
 }
 
-fn conversion_error(thrown: &JsValue) -> Error {
-    let why = js_error_message(thrown)
-        .unwrap_or_else(|| "a value that is not an Error was thrown".to_owned());
-    Error::Internal {
-        message: join(&["could not convert the answer for JavaScript: ", &why]),
+/// A plain body of the operation `spec`, typed as `B`, checked and written
+/// as JSON.
+fn body_json<B: DeserializeOwned + Serialize + Validate>(
+    spec: &Spec,
+    plain: &JsValue,
+) -> Result<String, Error> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(plain.clone());
+    let body: B = serde_path_to_error::deserialize(deserializer)
+        .map_err(|error| body_error(spec, plain, &DecodeError::from_path(error)))?;
+    request::encode_body::<B, HostJson>(spec, &body)
+}
+
+/// The `invalid_argument` error for a body that does not decode: it names
+/// the argument at fault, says what serde expected there, and shows what
+/// was given, as JSON.
+fn body_error(spec: &Spec, plain: &JsValue, error: &DecodeError) -> Error {
+    let fields = spec.body.fields();
+    // A missing field is reported at the body's root, so it is found by name.
+    let missing = fields
+        .iter()
+        .find(|field| error.path.is_empty() && error.message.contains(&format!("`{field}`")));
+    if let Some(field) = missing {
+        return Error::invalid(field, format!("{field} is required"));
+    }
+    let field = fields
+        .iter()
+        .find(|field| error.path.split(['.', '[']).next() == Some(field))
+        .copied()
+        .unwrap_or("options");
+    let expected = error
+        .message
+        .rsplit_once("expected ")
+        .map_or(error.message.as_str(), |(_, expected)| expected);
+    let given = JSON::stringify(&value_at(plain, &error.path))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "undefined".to_owned());
+    Error::invalid(
+        field,
+        format!(
+            "{} must be {expected}; got {}",
+            error.path,
+            validate::shortened(&given)
+        ),
+    )
+}
+
+/// The value at a serde path such as `permissions.read_attach.databases[0]`
+/// in plain data.
+fn value_at(plain: &JsValue, path: &str) -> JsValue {
+    let mut value = plain.clone();
+    for step in path.split(['.', '[']).filter(|step| !step.is_empty()) {
+        let key = match step.strip_suffix(']') {
+            Some(index) => JsValue::from(index.parse::<u32>().unwrap_or(u32::MAX)),
+            None => JsValue::from_str(step),
+        };
+        value = Reflect::get(&value, &key).unwrap_or(JsValue::UNDEFINED);
+    }
+    value
+}
+
+/// The answer of the operation `spec` for JavaScript: as `JSON.parse` made it, once its shape
+/// is checked against the answer type; reshaped where the operation says so;
+/// `undefined` where the API sends nothing.
+fn answer_to_js<A: DeserializeOwned + Serialize>(
+    spec: &'static Spec,
+    status: u16,
+    body: Body<'_>,
+) -> Result<JsValue, Error> {
+    let (answer, sent) = response::answer_as::<A, HostJson>(spec, status, body)?;
+    match spec.answer {
+        Answer::Nothing => Ok(JsValue::UNDEFINED),
+        Answer::Reshaped(_) => to_plain_js(&answer),
+        Answer::Whole | Answer::Member(_) => Ok(sent),
+    }
+}
+
+fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| Error::Internal {
+            message: format!("could not convert the answer for JavaScript: {error}"),
+        })
+}
+
+/// JSON as the host has it: `JSON.parse` and `JSON.stringify`, with
+/// serde-wasm-bindgen to check values against the derived types.
+struct HostJson;
+
+impl Json for HostJson {
+    type Value = JsValue;
+
+    fn parse(text: &str) -> Result<JsValue, String> {
+        JSON::parse(text).map_err(|thrown| {
+            js_error_message(&thrown).unwrap_or_else(|| "it is not JSON".to_owned())
+        })
+    }
+
+    fn member(value: &JsValue, key: &str) -> Option<JsValue> {
+        if !value.is_object() || Array::is_array(value) {
+            return None;
+        }
+        Object::has_own(value.unchecked_ref::<Object>(), &key.into())
+            .then(|| Reflect::get(value, &key.into()).ok())
+            .flatten()
+    }
+
+    fn null() -> JsValue {
+        JsValue::NULL
+    }
+
+    /// Without the path to the fault: tracking it for every answer type
+    /// cost 11 KB of gzip. Bodies, whose errors must name the argument at
+    /// fault, are tracked in [`body_json`].
+    fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, DecodeError> {
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|error| DecodeError {
+            path: String::new(),
+            message: error.to_string(),
+        })
+    }
+
+    fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
+        let plain = to_plain_js(value).map_err(|error| error.message())?;
+        JSON::stringify(&plain)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| "JSON.stringify failed".to_owned())
     }
 }
 
@@ -222,7 +396,7 @@ fn js_error_message(value: &JsValue) -> Option<String> {
     let error = value.dyn_ref::<js_sys::Error>()?;
     let message = String::from(error.message());
     Some(match error.cause().dyn_ref::<js_sys::Error>() {
-        Some(cause) => join(&[&message, ": ", &String::from(cause.message())]),
+        Some(cause) => format!("{message}: {}", String::from(cause.message())),
         None => message,
     })
 }
@@ -241,27 +415,55 @@ fn client_config(
     )
 }
 
-fn new_group(name: &JsValue, location: &JsValue, extensions: &JsValue) -> Result<NewGroup, Error> {
-    let name = required_string(name, "name")?;
-    let location = required_string(location, "location")?;
-    NewGroup::new(&name, &location, parse_extensions(extensions)?)
+/// One call's arguments: the positional ones by name, then the options
+/// object, which holds the named ones and the call's limits.
+struct Arguments {
+    positional: Vec<(&'static str, JsValue)>,
+    options: OptionsObject,
 }
 
-fn parse_extensions(value: &JsValue) -> Result<Option<Extensions>, Error> {
-    if value.is_null_or_undefined() {
-        return Ok(None);
+impl Arguments {
+    fn read(names: &'static [&'static str], args: &Array) -> Result<Arguments, Error> {
+        let mut positional = Vec::new();
+        let mut next = 0;
+        for name in names {
+            let value = args.get(next);
+            let name = match name.strip_suffix('?') {
+                // Left out: the options object stands in its place.
+                Some(_) if !value.is_string() => continue,
+                Some(name) => name,
+                None => name,
+            };
+            positional.push((name, value));
+            next = next.saturating_add(1);
+        }
+        Ok(Arguments {
+            positional,
+            options: OptionsObject::new(args.get(next), "options")?,
+        })
     }
-    if let Some(keyword) = value.as_string() {
-        return Extensions::from_keyword(&keyword).map(Some);
+
+    /// The argument `name`: positional, else from the options object.
+    fn get(&self, name: &'static str) -> Result<JsValue, Error> {
+        match self.positional.iter().find(|(given, _)| *given == name) {
+            Some((_, value)) => Ok(value.clone()),
+            None => self.options.get(name),
+        }
     }
-    if !Array::is_array(value) {
-        return Err(Extensions::shape_error(&join(&["got ", &type_name(value)])));
+
+    /// The argument `name` converted by `convert`, or `None` when absent
+    /// (`undefined` or `null`).
+    fn optional<T>(
+        &self,
+        name: &'static str,
+        convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        let value = self.get(name)?;
+        if value.is_null_or_undefined() {
+            return Ok(None);
+        }
+        convert(&value, name).map(Some)
     }
-    let items: Vec<Option<String>> = Array::from(value)
-        .iter()
-        .map(|item| item.as_string())
-        .collect();
-    Extensions::from_names(items.iter().map(Option::as_deref)).map(Some)
 }
 
 /// A JS options object, or none at all (`undefined` or `null`).
@@ -277,7 +479,7 @@ impl OptionsObject {
         if !value.is_object() || Array::is_array(&value) {
             return Err(Error::invalid(
                 field,
-                join(&[field, " must be an object; got ", &type_name(&value)]),
+                format!("{field} must be an object; got {}", type_name(&value)),
             ));
         }
         Ok(OptionsObject {
@@ -290,8 +492,8 @@ impl OptionsObject {
         let Some(object) = &self.object else {
             return Ok(JsValue::UNDEFINED);
         };
-        js_sys::Reflect::get(object, &JsValue::from_str(key))
-            .map_err(|_| Error::invalid(key, join(&[key, " could not be read"])))
+        Reflect::get(object, &JsValue::from_str(key))
+            .map_err(|_| Error::invalid(key, format!("{key} could not be read")))
     }
 
     /// A property converted by `convert`, or `None` when it is absent
@@ -330,7 +532,7 @@ impl OptionsObject {
             value.clone().dyn_into::<AbortSignal>().map_err(|other| {
                 Error::invalid(
                     key,
-                    join(&[key, " must be an AbortSignal; got ", &type_name(&other)]),
+                    format!("{key} must be an AbortSignal; got {}", type_name(&other)),
                 )
             })
         })?;
@@ -346,7 +548,7 @@ fn number(value: &JsValue, field: &'static str) -> Result<f64, Error> {
     value.as_f64().ok_or_else(|| {
         Error::invalid(
             field,
-            join(&[field, " must be a number; got ", &type_name(value)]),
+            format!("{field} must be a number; got {}", type_name(value)),
         )
     })
 }
@@ -355,7 +557,7 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
     value.as_string().ok_or_else(|| {
         Error::invalid(
             field,
-            join(&[field, " must be a string; got ", &type_name(value)]),
+            format!("{field} must be a string; got {}", type_name(value)),
         )
     })
 }
@@ -391,6 +593,7 @@ fn to_js_error(error: &Error, attempts: u32) -> JsValue {
         error.status(),
         error.field(),
         error.body(),
+        error.api_code(),
         attempts,
     )
     .into()

@@ -3,9 +3,6 @@
 //! Every failure, from a bad argument to a dropped connection, is an [`Error`].
 //! Its [`Error::code`] is a stable string that JavaScript can branch on; the
 //! wasm boundary turns it into a `TursoClientError` once, and nowhere else.
-//!
-//! Messages here and across the crate are joined from parts, not built with
-//! `format!`: see [`join`].
 
 use std::fmt;
 
@@ -29,6 +26,8 @@ pub enum Error {
         message: String,
         /// The raw response text, at most [`ERROR_BODY_LIMIT`] bytes of it.
         body: String,
+        /// The API's own machine-readable `code`, where its error body has one.
+        api_code: Option<String>,
     },
     /// A 2xx answer whose body was not what the API promises.
     Decode {
@@ -79,11 +78,9 @@ impl Error {
             | Error::Decode { message, .. }
             | Error::Network { message }
             | Error::Internal { message } => message.clone(),
-            Error::Timeout { timeout_ms } => join(&[
-                "the request timed out after ",
-                &decimal((*timeout_ms).into()),
-                " ms",
-            ]),
+            Error::Timeout { timeout_ms } => {
+                format!("the request timed out after {timeout_ms} ms")
+            }
             Error::Aborted => "the request was aborted".to_owned(),
         }
     }
@@ -108,6 +105,14 @@ impl Error {
     pub fn body(&self) -> Option<&str> {
         match self {
             Error::Http { body, .. } | Error::Decode { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+
+    /// The `code` the API put in its error body, such as `"DB_NOT_FOUND"`.
+    pub fn api_code(&self) -> Option<&str> {
+        match self {
+            Error::Http { api_code, .. } => api_code.as_deref(),
             _ => None,
         }
     }
@@ -136,31 +141,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// The parts one after another. One plain function serves every message:
-/// `format!` keeps `core::fmt`'s machinery in the `.wasm`, and `concat`
-/// is generic, so it was copied into each caller.
-pub(crate) fn join(parts: &[&str]) -> String {
-    let mut joined = String::new();
-    for part in parts {
-        joined.push_str(part);
-    }
-    joined
-}
-
-/// `number` in decimal digits.
-pub(crate) fn decimal(number: u64) -> String {
-    let mut reversed = String::new();
-    let mut rest = number;
-    loop {
-        reversed.push(char::from(b'0'.saturating_add((rest % 10) as u8)));
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    reversed.chars().rev().collect()
-}
-
 /// Cuts `text` to at most `limit` bytes without splitting a character.
 pub(crate) fn truncate_to_char_boundary(text: &str, limit: usize) -> &str {
     let end = (0..=limit.min(text.len()))
@@ -181,6 +161,7 @@ mod tests {
                 status,
                 message: String::new(),
                 body: String::new(),
+                api_code: None,
             }
             .code()
         };
@@ -220,6 +201,7 @@ mod tests {
             status,
             message: String::new(),
             body: String::new(),
+            api_code: None,
         };
         let mut produced: Vec<&str> = (100..=599).map(|status| http(status).code()).collect();
         produced.extend(
@@ -247,13 +229,6 @@ mod tests {
         let mut declared = typescript_codes();
         declared.sort_unstable();
         assert_eq!(produced, declared);
-    }
-
-    #[test]
-    fn decimal_matches_display() {
-        for number in [0, 7, 10, 99, 100, 65_535, 2_147_483_647, u64::MAX] {
-            assert_eq!(decimal(number), number.to_string());
-        }
     }
 
     #[test]

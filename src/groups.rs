@@ -1,19 +1,42 @@
-//! The Groups resource: `POST /v1/organizations/{organizationSlug}/groups`.
-//!
-//! Types are named as on the wire (see `createGroup` in Turso's OpenAPI
-//! description); building the request and reading the answer are plain
-//! functions, so the whole call is tested without a network.
+//! The Groups resource: its wire types, named as in Turso's OpenAPI
+//! description, and its thirteen operations, each a declaration.
 
-use serde::Serialize;
+use std::fmt;
 
-use crate::error::{decimal, join, Error};
-use crate::json::{self, JsonError, Raw, Reader};
-use crate::request::{ApiRequest, ClientConfig, Method};
-use crate::response::{self, Body};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
+use crate::request::Method;
 use crate::validate;
 
+/// A group as the API returns it (`Group` in the OpenAPI description).
+/// Fields the API adds later reach JavaScript as sent; natively they are
+/// left out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub name: String,
+    pub uuid: String,
+    /// The primary location key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<String>,
+    /// Deprecated by the API, still sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// Deprecated by the API, still sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_protection: Option<bool>,
+    /// Whether the group was archived for inactivity; in the API's examples,
+    /// though not in its schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<bool>,
+}
+
 /// A SQLite extension a group can enable for its databases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Extension {
     Vector,
     Vec,
@@ -27,424 +50,368 @@ pub enum Extension {
     Regexp,
 }
 
-impl Extension {
-    /// Every extension, in the order the docs list them.
-    pub const ALL: [Extension; 10] = [
-        Extension::Vector,
-        Extension::Vec,
-        Extension::Crypto,
-        Extension::Fuzzy,
-        Extension::Math,
-        Extension::Stats,
-        Extension::Text,
-        Extension::Unicode,
-        Extension::Uuid,
-        Extension::Regexp,
-    ];
-
-    /// The name on the wire.
-    pub fn name(self) -> &'static str {
-        match self {
-            Extension::Vector => "vector",
-            Extension::Vec => "vec",
-            Extension::Crypto => "crypto",
-            Extension::Fuzzy => "fuzzy",
-            Extension::Math => "math",
-            Extension::Stats => "stats",
-            Extension::Text => "text",
-            Extension::Unicode => "unicode",
-            Extension::Uuid => "uuid",
-            Extension::Regexp => "regexp",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Extension> {
-        Extension::ALL.into_iter().find(|ext| ext.name() == name)
-    }
-}
-
-/// The `extensions` of a new group: `"all"` or a list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The `extensions` of a new group: `"all"`, or a list of distinct ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "expected \"all\" or an array of distinct values from vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp"
+)]
 pub enum Extensions {
-    All,
+    All(AllExtensions),
     Only(Vec<Extension>),
 }
 
-impl Extensions {
-    /// Parses the one string form, `"all"`.
-    pub fn from_keyword(keyword: &str) -> Result<Extensions, Error> {
-        if keyword == "all" {
-            Ok(Extensions::All)
-        } else {
-            Err(Self::shape_error(&join(&["got ", &json::quoted(keyword)])))
-        }
-    }
-
-    /// Parses a list of names; `None` stands for an item that was not a string.
-    pub fn from_names<'a>(
-        names: impl IntoIterator<Item = Option<&'a str>>,
-    ) -> Result<Extensions, Error> {
-        let mut chosen = Vec::new();
-        for (index, name) in names.into_iter().enumerate() {
-            let extension = name.and_then(Extension::from_name).ok_or_else(|| {
-                let got = name.map_or_else(|| "a non-string".to_owned(), json::quoted);
-                Error::invalid(
-                    "extensions",
-                    join(&[
-                        "extensions[",
-                        &decimal(index as u64),
-                        "] must be one of ",
-                        &allowed_names(),
-                        "; got ",
-                        &got,
-                    ]),
-                )
-            })?;
-            if chosen.contains(&extension) {
-                return Err(Error::invalid(
-                    "extensions",
-                    join(&[
-                        "extensions lists ",
-                        &json::quoted(extension.name()),
-                        " more than once; list each extension once",
-                    ]),
-                ));
-            }
-            chosen.push(extension);
-        }
-        Ok(Extensions::Only(chosen))
-    }
-
-    /// The error for a value that is neither `"all"` nor a list.
-    pub fn shape_error(got: &str) -> Error {
-        Error::invalid(
-            "extensions",
-            join(&[
-                "extensions must be \"all\" or an array of distinct values from ",
-                &allowed_names(),
-                "; ",
-                got,
-            ]),
-        )
-    }
-}
-
-fn allowed_names() -> String {
-    let mut names = String::new();
-    for extension in Extension::ALL {
-        if !names.is_empty() {
-            names.push_str(", ");
-        }
-        names.push_str(extension.name());
-    }
-    names
+/// The keyword `"all"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AllExtensions {
+    #[serde(rename = "all")]
+    All,
 }
 
 /// The body of Create Group (`NewGroup` in the OpenAPI description).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewGroup {
-    name: String,
-    location: String,
-    extensions: Option<Extensions>,
-}
-
-impl NewGroup {
-    /// Checks the name and location; `extensions` was checked when parsed.
-    pub fn new(
-        name: &str,
-        location: &str,
-        extensions: Option<Extensions>,
-    ) -> Result<NewGroup, Error> {
-        validate::group_name(name)?;
-        validate::location(location)?;
-        Ok(NewGroup {
-            name: name.to_owned(),
-            location: location.to_owned(),
-            extensions,
-        })
-    }
-
-    /// The JSON body; `extensions` is left out when not given.
-    pub fn to_json(&self) -> String {
-        let mut body = String::from("{\"name\":");
-        json::write_string(&mut body, &self.name);
-        body.push_str(",\"location\":");
-        json::write_string(&mut body, &self.location);
-        match &self.extensions {
-            None => {}
-            Some(Extensions::All) => body.push_str(",\"extensions\":\"all\""),
-            Some(Extensions::Only(extensions)) => {
-                body.push_str(",\"extensions\":[");
-                for (index, extension) in extensions.iter().enumerate() {
-                    if index > 0 {
-                        body.push(',');
-                    }
-                    json::write_string(&mut body, extension.name());
-                }
-                body.push(']');
-            }
-        }
-        body.push('}');
-        body
-    }
-}
-
-/// A group as the API returns it (`Group` in the OpenAPI description).
-///
-/// Serializes the fields it knows; those the API adds later are kept, as
-/// their JSON text, in `other`, so nothing it sends is lost. `other` is in
-/// the order sent, a repeated key included: set in that order, the last value
-/// wins where the first stood, as `JSON.parse` has it, with no quadratic
-/// search here for a body of many keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Group {
     pub name: String,
-    pub uuid: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub primary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub locations: Option<Vec<String>>,
-    /// Deprecated by the API, still sent.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delete_protection: Option<bool>,
-    #[serde(skip)]
-    pub other: Vec<(String, Raw)>,
+    pub location: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<Extensions>,
 }
 
-impl Group {
-    /// Reads a group object. As with `JSON.parse`, a repeated known key's
-    /// last value wins; `null` counts as absent for the optional fields.
-    pub fn read(reader: &mut Reader<'_>) -> Result<Group, JsonError> {
-        let (mut name, mut uuid) = (None, None);
-        let mut group = Group {
-            name: String::new(),
-            uuid: String::new(),
-            primary: None,
-            locations: None,
-            version: None,
-            delete_protection: None,
-            other: Vec::new(),
-        };
-        reader.object(&mut |reader, key| {
-            match key.as_str() {
-                "name" => name = Some(reader.string()?),
-                "uuid" => uuid = Some(reader.string()?),
-                "primary" => group.primary = reader.optional(Reader::string)?,
-                "locations" => {
-                    group.locations = reader.optional(|reader| reader.array(Reader::string))?;
-                }
-                "version" => group.version = reader.optional(Reader::string)?,
-                "delete_protection" => {
-                    group.delete_protection = reader.optional(Reader::boolean)?
-                }
-                _ => group.other.push((key, reader.raw()?)),
+impl Validate for NewGroup {
+    fn validate(&self) -> Result<(), Error> {
+        validate::name("name", &self.name)?;
+        validate::location("location", &self.location)?;
+        if let Some(Extensions::Only(list)) = &self.extensions {
+            let repeated = list.iter().enumerate().find(|(index, extension)| {
+                list.get(..*index).unwrap_or_default().contains(extension)
+            });
+            if let Some((_, extension)) = repeated {
+                // The wire names are the variants' names in lowercase.
+                let name = format!("{extension:?}").to_lowercase();
+                return Err(Error::invalid(
+                    "extensions",
+                    format!("extensions lists {name:?} more than once; list each extension once"),
+                ));
             }
-            Ok(())
-        })?;
-        group.name = name.ok_or(JsonError::Missing {
-            field: "group.name",
-        })?;
-        group.uuid = uuid.ok_or(JsonError::Missing {
-            field: "group.uuid",
-        })?;
-        Ok(group)
+        }
+        Ok(())
     }
 }
 
-/// The request for Create Group.
-pub fn create_request(config: &ClientConfig, group: &NewGroup) -> ApiRequest {
-    config.org_request(Method::Post, &["groups"], Some(group.to_json()))
+/// A group's configuration (`GroupConfigurationResponse`), also the body
+/// that updates it (`GroupConfigurationInput`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupConfiguration {
+    /// Whether the group and its databases are protected from deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_protection: Option<bool>,
 }
 
-/// Reads Create Group's answer: `{"group": {…}}` on success.
-pub fn read_create_response(status: u16, body: Body<'_>) -> Result<Group, Error> {
-    response::read_json(status, body, |reader| {
-        reader
-            .member("group", Group::read)?
-            .ok_or(JsonError::Missing { field: "group" })
-    })
+impl Validate for GroupConfiguration {}
+
+/// The body of Transfer Group.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupTransfer {
+    /// The slug of the organization that receives the group.
+    pub organization: String,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::request::test_config;
+impl Validate for GroupTransfer {
+    fn validate(&self) -> Result<(), Error> {
+        validate::organization("organization", &self.organization)
+    }
+}
 
-    fn read(status: u16, text: &str) -> Result<Group, Error> {
-        read_create_response(
-            status,
-            Body {
-                bytes: text.as_bytes(),
-                truncated: false,
-            },
+/// The optional body of Create Group Auth Token (`CreateTokenInput`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenClaims {
+    pub permissions: TokenPermissions,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenPermissions {
+    /// Read `ATTACH` permission on other databases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_attach: Option<ReadAttach>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadAttach {
+    #[serde(default)]
+    pub databases: Vec<String>,
+}
+
+impl Validate for TokenClaims {
+    fn validate(&self) -> Result<(), Error> {
+        let mut databases = self
+            .permissions
+            .read_attach
+            .iter()
+            .flat_map(|read_attach| &read_attach.databases);
+        databases.try_for_each(|database| validate::name("permissions", database))
+    }
+}
+
+/// A minted token. Its `Debug` output hides the token.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthToken {
+    pub jwt: String,
+}
+
+impl fmt::Debug for AuthToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthToken")
+            .field("jwt", &"[redacted]")
+            .finish()
+    }
+}
+
+const GROUPS: &str = "/v1/organizations/{organizationSlug}/groups";
+const GROUP: &str = "/v1/organizations/{organizationSlug}/groups/{groupName}";
+const GROUP_NAME: Param = Param::path("groupName", "name", validate::name);
+
+/// `groups.list()`
+pub struct List;
+impl Operation for List {
+    const SPEC: Spec = Spec {
+        answer: Answer::Member("groups"),
+        ..Spec::new("listGroups", "groups.list", Method::Get, GROUPS)
+    };
+    type Body = NoBody;
+    type Answer = Vec<Group>;
+}
+
+/// `groups.get(name)`
+pub struct Get;
+impl Operation for Get {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: Answer::Member("group"),
+        ..Spec::new("getGroup", "groups.get", Method::Get, GROUP)
+    };
+    type Body = NoBody;
+    type Answer = Group;
+}
+
+/// `groups.create(name, { location, extensions? })`, or the shape of
+/// `@tursodatabase/api`, `groups.create(name, location, { extensions? })`.
+pub struct Create;
+impl Operation for Create {
+    const SPEC: Spec = Spec {
+        args: &["name", "location?"],
+        body: Payload::Required(&["name", "location", "extensions"]),
+        answer: Answer::Member("group"),
+        ..Spec::new("createGroup", "groups.create", Method::Post, GROUPS)
+    };
+    type Body = NewGroup;
+    type Answer = Group;
+}
+
+/// `groups.delete(name)`: the API answers with the deleted group.
+pub struct Delete;
+impl Operation for Delete {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: Answer::Member("group"),
+        ..Spec::new("deleteGroup", "groups.delete", Method::Delete, GROUP)
+    };
+    type Body = NoBody;
+    type Answer = Group;
+}
+
+const CONFIGURATION: &str = "/v1/organizations/{organizationSlug}/groups/{groupName}/configuration";
+
+/// `groups.getConfiguration(name)`
+pub struct GetConfiguration;
+impl Operation for GetConfiguration {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        ..Spec::new(
+            "getGroupConfiguration",
+            "groups.getConfiguration",
+            Method::Get,
+            CONFIGURATION,
         )
-    }
+    };
+    type Body = NoBody;
+    type Answer = GroupConfiguration;
+}
 
-    fn names(items: &[&'static str]) -> Result<Extensions, Error> {
-        Extensions::from_names(items.iter().map(|s| Some(*s)))
-    }
+/// `groups.updateConfiguration(name, { delete_protection })`
+pub struct UpdateConfiguration;
+impl Operation for UpdateConfiguration {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        body: Payload::Required(&["delete_protection"]),
+        ..Spec::new(
+            "updateGroupConfiguration",
+            "groups.updateConfiguration",
+            Method::Patch,
+            CONFIGURATION,
+        )
+    };
+    type Body = GroupConfiguration;
+    type Answer = GroupConfiguration;
+}
 
-    #[test]
-    fn body_has_extensions_only_when_given() {
-        let config = test_config("https://api.turso.tech");
-        let body = |extensions| {
-            let group = NewGroup::new("new-group", "lhr", extensions).unwrap();
-            create_request(&config, &group).body.unwrap()
-        };
-        assert_eq!(body(None), r#"{"name":"new-group","location":"lhr"}"#);
-        assert_eq!(
-            body(Some(Extensions::All)),
-            r#"{"name":"new-group","location":"lhr","extensions":"all"}"#
-        );
-        assert_eq!(
-            body(Some(names(&["vector", "uuid"]).unwrap())),
-            r#"{"name":"new-group","location":"lhr","extensions":["vector","uuid"]}"#
-        );
-        assert_eq!(
-            body(Some(names(&[]).unwrap())),
-            r#"{"name":"new-group","location":"lhr","extensions":[]}"#
-        );
-    }
+/// `groups.transfer(name, { organization })`: the API answers with the
+/// group itself, not in an envelope.
+pub struct Transfer;
+impl Operation for Transfer {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        body: Payload::Required(&["organization"]),
+        ..Spec::new(
+            "transferGroup",
+            "groups.transfer",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/transfer",
+        )
+    };
+    type Body = GroupTransfer;
+    type Answer = Group;
+}
 
-    #[test]
-    fn request_targets_the_org_groups_path() {
-        let config = test_config("https://api.turso.tech/");
-        let group = NewGroup::new("g", "lhr", None).unwrap();
-        let request = create_request(&config, &group);
-        assert_eq!(request.method, Method::Post);
-        assert_eq!(
-            request.url,
-            "https://api.turso.tech/v1/organizations/acme/groups"
-        );
-    }
+/// `groups.unarchive(name)`
+pub struct Unarchive;
+impl Operation for Unarchive {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: Answer::Member("group"),
+        ..Spec::new(
+            "unarchiveGroup",
+            "groups.unarchive",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/unarchive",
+        )
+    };
+    type Body = NoBody;
+    type Answer = Group;
+}
 
-    #[test]
-    fn extension_names_round_trip() {
-        for extension in Extension::ALL {
-            assert_eq!(Extension::from_name(extension.name()), Some(extension));
-        }
-        let all = names(&Extension::ALL.map(Extension::name)).unwrap();
-        let body = NewGroup::new("g", "lhr", Some(all)).unwrap().to_json();
-        let parsed: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(
-            parsed["extensions"],
-            serde_json::json!([
-                "vector", "vec", "crypto", "fuzzy", "math", "stats", "text", "unicode", "uuid",
-                "regexp"
-            ])
-        );
-    }
+const LOCATION: &str =
+    "/v1/organizations/{organizationSlug}/groups/{groupName}/locations/{location}";
+const LOCATION_PARAMS: &[Param] = &[
+    GROUP_NAME,
+    Param::path("location", "location", validate::location),
+];
 
-    #[test]
-    fn extension_errors_list_the_allowed_values() {
-        let unknown = names(&["vector", "postgis"]).unwrap_err();
-        assert_eq!(unknown.field(), Some("extensions"));
-        let message = unknown.to_string();
-        assert!(message.starts_with("extensions[1] must be one of vector, vec, crypto"));
-        assert!(message.ends_with("got \"postgis\""));
+/// `groups.addLocation(name, location)`, deprecated by the API.
+pub struct AddLocation;
+impl Operation for AddLocation {
+    const SPEC: Spec = Spec {
+        args: &["name", "location"],
+        params: LOCATION_PARAMS,
+        answer: Answer::Member("group"),
+        ..Spec::new(
+            "addLocationToGroup",
+            "groups.addLocation",
+            Method::Post,
+            LOCATION,
+        )
+    };
+    type Body = NoBody;
+    type Answer = Group;
+}
 
-        let non_string = Extensions::from_names([Some("uuid"), None]).unwrap_err();
-        assert!(non_string.to_string().ends_with("got a non-string"));
+/// `groups.removeLocation(name, location)`, deprecated by the API.
+pub struct RemoveLocation;
+impl Operation for RemoveLocation {
+    const SPEC: Spec = Spec {
+        args: &["name", "location"],
+        params: LOCATION_PARAMS,
+        answer: Answer::Member("group"),
+        ..Spec::new(
+            "removeLocationFromGroup",
+            "groups.removeLocation",
+            Method::Delete,
+            LOCATION,
+        )
+    };
+    type Body = NoBody;
+    type Answer = Group;
+}
 
-        let twice = names(&["uuid", "uuid"]).unwrap_err();
-        assert!(twice.to_string().contains("\"uuid\" more than once"));
+/// `groups.updateDatabases(name)`: the API answers 200 with no body.
+pub struct UpdateDatabases;
+impl Operation for UpdateDatabases {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: Answer::Nothing,
+        ..Spec::new(
+            "updateGroupDatabases",
+            "groups.updateDatabases",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/update",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
 
-        let keyword = Extensions::from_keyword("none").unwrap_err();
-        assert!(keyword.to_string().contains("regexp"));
-        assert_eq!(Extensions::from_keyword("all"), Ok(Extensions::All));
-    }
+/// `groups.createToken(name, { expiration?, authorization?, permissions? })`.
+/// The body is sent only with `permissions`: an empty one, which the
+/// official SDK always sends, is rejected by the API for new databases.
+pub struct CreateToken;
+impl Operation for CreateToken {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[
+            GROUP_NAME,
+            Param::query("expiration", validate::expiration),
+            Param::query("authorization", validate::authorization),
+        ],
+        body: Payload::WhenGiven(&["permissions"]),
+        secret_answer: true,
+        ..Spec::new(
+            "createGroupToken",
+            "groups.createToken",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/auth/tokens",
+        )
+    };
+    type Body = TokenClaims;
+    type Answer = AuthToken;
+}
 
-    #[test]
-    fn new_group_checks_name_then_location() {
-        assert_eq!(
-            NewGroup::new("Bad", "lhr", None).unwrap_err().field(),
-            Some("name")
-        );
-        assert_eq!(
-            NewGroup::new("ok", "L", None).unwrap_err().field(),
-            Some("location")
-        );
-    }
+/// `groups.rotateTokens(name)`: the API answers 200 with no body.
+pub struct RotateTokens;
+impl Operation for RotateTokens {
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: Answer::Nothing,
+        ..Spec::new(
+            "invalidateGroupTokens",
+            "groups.rotateTokens",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/auth/rotate",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
 
-    #[test]
-    fn reads_a_created_group_and_keeps_unknown_fields() {
-        let body = r#"{"group":{"name":"new-group","uuid":"0a28102d","primary":"lhr",
-            "locations":["lhr"],"version":"v0.23.7","delete_protection":false,
-            "archived":false,"limits":{"max":9007199254740993}}}"#;
-        let group = read(200, body).unwrap();
-        assert_eq!(group.name, "new-group");
-        assert_eq!(group.primary.as_deref(), Some("lhr"));
-        assert_eq!(group.locations, Some(vec!["lhr".to_owned()]));
-        assert_eq!(group.delete_protection, Some(false));
-        let other: Vec<(&str, &str)> = group
-            .other
-            .iter()
-            .map(|(key, raw)| (key.as_str(), raw.as_str()))
-            .collect();
-        assert_eq!(
-            other,
-            [
-                ("archived", "false"),
-                ("limits", r#"{"max":9007199254740993}"#)
-            ]
-        );
-    }
-
-    #[test]
-    fn repeated_keys_end_as_json_parse_ends_them() {
-        let body = r#"{"group":{"name":"a","uuid":"u","x":1,"name":"b","x":[2],"primary":null}}"#;
-        let group = read(200, body).unwrap();
-        assert_eq!(group.name, "b");
-        assert_eq!(group.primary, None);
-        let other: Vec<(&str, &str)> = group
-            .other
-            .iter()
-            .map(|(key, raw)| (key.as_str(), raw.as_str()))
-            .collect();
-        assert_eq!(other, [("x", "1"), ("x", "[2]")]);
-    }
-
-    #[test]
-    fn minimal_group_omits_absent_fields() {
-        let group = read(200, r#"{"group":{"name":"g","uuid":"u"}}"#).unwrap();
-        let json = serde_json::to_string(&group).unwrap();
-        assert_eq!(json, r#"{"name":"g","uuid":"u"}"#);
-    }
-
-    #[test]
-    fn wrong_shapes_are_decode_errors() {
-        for body in [
-            r#"{}"#,
-            r#"{"group":null}"#,
-            r#"{"group":[]}"#,
-            r#"{"group":{"name":1,"uuid":"u"}}"#,
-            r#"{"group":{"name":"g"}}"#,
-            r#"{"group":{"name":"g","uuid":"u","locations":"lhr"}}"#,
-            r#"{"group":{"name":"g","uuid":"#,
-            r#"{"group":{"name":"g","uuid":"u","delete_protection":"no"}}"#,
-            r#"{"group":{"name":"g","uuid":"u"}}{}"#,
-        ] {
-            let error = read(200, body).unwrap_err();
-            assert_eq!(error.code(), "decode_error", "{body}");
-        }
-        assert!(read(200, "{}")
-            .unwrap_err()
-            .to_string()
-            .ends_with("group is missing"));
-        assert!(read(200, r#"{"group":{"name":"g"}}"#)
-            .unwrap_err()
-            .to_string()
-            .ends_with("group.uuid is missing"));
-    }
-
-    #[test]
-    fn conflict_keeps_the_api_message() {
-        let error = read(409, r#"{"error":"group already exists"}"#).unwrap_err();
-        assert_eq!(
-            (error.code(), error.to_string().as_str()),
-            ("conflict", "group already exists")
-        );
-    }
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<List>();
+    visitor.visit::<Get>();
+    visitor.visit::<Create>();
+    visitor.visit::<Delete>();
+    visitor.visit::<GetConfiguration>();
+    visitor.visit::<UpdateConfiguration>();
+    visitor.visit::<Transfer>();
+    visitor.visit::<Unarchive>();
+    visitor.visit::<AddLocation>();
+    visitor.visit::<RemoveLocation>();
+    visitor.visit::<UpdateDatabases>();
+    visitor.visit::<CreateToken>();
+    visitor.visit::<RotateTokens>();
 }

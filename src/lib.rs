@@ -4,14 +4,16 @@
 //! The crate has two halves:
 //!
 //! - a core that never touches JavaScript and is tested natively:
-//!   [`validate`] checks arguments, [`request`] builds requests as plain data,
-//!   [`response`] reads a status and body into a value or an [`Error`] with
-//!   the strict reader in [`json`],
-//!   [`retry`] decides whether and when a failed attempt is tried again, and
-//!   [`groups`] holds the Groups resource's wire types and calls, and
-//!   [`heap`] is the allocator the `.wasm` uses instead of std's;
+//!   [`operation`] is what an operation declares and the [`operation::Json`]
+//!   seam each target fills, [`validate`] checks arguments, [`request`]
+//!   builds requests as plain data, [`response`] reads a status and body
+//!   into the answer or an [`Error`], [`retry`] decides whether and when a
+//!   failed attempt is tried again, one module per resource ([`groups`],
+//!   [`locations`]) declares its operations and serde-derived wire types,
+//!   and [`heap`] is the allocator the `.wasm` uses instead of std's;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
-//!   conversions to and from `JsValue`, and the fetch transport.
+//!   conversions to and from `JsValue`, generic over operations, and the
+//!   fetch transport.
 //!
 //! From JavaScript:
 //!
@@ -39,7 +41,8 @@
 pub mod error;
 pub mod groups;
 pub mod heap;
-pub mod json;
+pub mod locations;
+pub mod operation;
 pub mod request;
 pub mod response;
 pub mod retry;
@@ -50,7 +53,8 @@ mod bindings;
 
 pub use error::Error;
 pub use groups::{Extension, Extensions, Group, NewGroup};
+pub use operation::{Operation, Spec};
 pub use request::{ApiRequest, ClientConfig, Method, DEFAULT_BASE_URL};
 
 #[cfg(target_arch = "wasm32")]
-pub use bindings::{create_client, create_group, Groups, TursoClient};
+pub use bindings::{create_client, create_group};

@@ -5,18 +5,26 @@
 
 use std::fmt;
 
-use crate::error::{join, Error};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::operation::{Base, Json, Operation, Payload, Place, Spec, Validate};
 use crate::validate;
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.turso.tech";
 
-/// The validated account a client talks to: base URL, organization and token.
+/// Where `locations.closest()` asks unless a `regionUrl` says otherwise.
+pub const DEFAULT_REGION_URL: &str = "https://region.turso.io";
+
+/// The validated account a client talks to: organization, token, and the
+/// two services' base URLs.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ClientConfig {
-    base_url: String,
-    org: String,
-    token: String,
+    pub(crate) org: String,
+    pub(crate) token: String,
+    pub(crate) base_url: String,
+    pub(crate) region_url: String,
 }
 
 impl ClientConfig {
@@ -24,50 +32,33 @@ impl ClientConfig {
     pub fn new(org: &str, token: &str, base_url: Option<&str>) -> Result<Self, Error> {
         validate::org(org)?;
         validate::token(token)?;
-        let base_url = validate::base_url(base_url.unwrap_or(DEFAULT_BASE_URL))?;
         Ok(ClientConfig {
-            base_url,
             org: org.to_owned(),
             token: token.to_owned(),
+            base_url: validate::base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL))?,
+            region_url: DEFAULT_REGION_URL.to_owned(),
         })
     }
 
-    /// A request to `/v1/organizations/{org}/{segments…}`, each segment
-    /// percent-encoded.
-    pub(crate) fn org_request(
-        &self,
-        method: Method,
-        segments: &[&str],
-        body: Option<String>,
-    ) -> ApiRequest {
-        let mut url = join(&[
-            &self.base_url,
-            "/v1/organizations/",
-            &percent_encode_segment(&self.org),
-        ]);
-        for segment in segments {
-            url.push('/');
-            url.push_str(&percent_encode_segment(segment));
-        }
-        let mut headers = vec![("Authorization", join(&["Bearer ", &self.token]))];
-        if body.is_some() {
-            headers.push(("Content-Type", "application/json".to_owned()));
-        }
-        ApiRequest {
-            method,
-            url,
-            headers,
-            body,
-        }
+    /// Sets where `locations.closest()` asks, checked as `baseUrl` is.
+    pub fn with_region_url(mut self, region_url: &str) -> Result<Self, Error> {
+        self.region_url = validate::base_url("regionUrl", region_url)?;
+        Ok(self)
+    }
+
+    /// The organization this config is for.
+    pub fn org(&self) -> &str {
+        &self.org
     }
 }
 
 impl fmt::Debug for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientConfig")
-            .field("base_url", &self.base_url)
             .field("org", &self.org)
             .field("token", &"[redacted]")
+            .field("base_url", &self.base_url)
+            .field("region_url", &self.region_url)
             .finish()
     }
 }
@@ -77,6 +68,8 @@ impl fmt::Debug for ClientConfig {
 pub enum Method {
     Get,
     Post,
+    Patch,
+    Delete,
 }
 
 impl Method {
@@ -84,7 +77,15 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
         }
+    }
+
+    /// Whether sending the request twice has the effect of sending it once
+    /// with nothing changed on the server: then any failure may be retried.
+    pub fn is_safe(self) -> bool {
+        self == Method::Get
     }
 }
 
@@ -118,6 +119,118 @@ impl fmt::Debug for ApiRequest {
             .field("body", &self.body)
             .finish()
     }
+}
+
+/// Checks the arguments of `O` and builds its request. `params` holds the
+/// values of the path and query parameters by argument name; nothing is
+/// built when one is bad.
+pub fn build<O: Operation, J: Json>(
+    config: &ClientConfig,
+    params: &[(&str, &str)],
+    body: Option<&O::Body>,
+) -> Result<ApiRequest, Error> {
+    let body = body
+        .map(|body| encode_body::<O::Body, J>(&O::SPEC, body))
+        .transpose()?;
+    build_from_spec(&O::SPEC, config, params, body)
+}
+
+/// Checks a body of the operation `spec` and writes it as JSON. Generic
+/// over the body's type alone, so operations that share one share the code.
+pub fn encode_body<B: Serialize + Validate, J: Json>(
+    spec: &Spec,
+    body: &B,
+) -> Result<String, Error> {
+    body.validate()?;
+    J::stringify(body).map_err(|why| Error::Internal {
+        message: format!("could not write the body of {}: {why}", spec.call),
+    })
+}
+
+/// What [`build`] does once the body is JSON: the same for every operation,
+/// so it exists once in the `.wasm`.
+pub fn build_from_spec(
+    spec: &Spec,
+    config: &ClientConfig,
+    params: &[(&str, &str)],
+    body: Option<String>,
+) -> Result<ApiRequest, Error> {
+    let value_of = |arg: &str| {
+        params
+            .iter()
+            .find(|(name, _)| *name == arg)
+            .map(|(_, value)| *value)
+    };
+    for param in spec.params {
+        match value_of(param.arg) {
+            Some(value) => (param.check)(param.arg, value)?,
+            None if param.place == Place::Path => {
+                return Err(Error::invalid(
+                    param.arg,
+                    format!("{} is required", param.arg),
+                ))
+            }
+            None => {}
+        }
+    }
+    if body.is_none() && matches!(spec.body, Payload::Required(_)) {
+        return Err(Error::Internal {
+            message: format!("{} was called without its body", spec.call),
+        });
+    }
+    let body = match spec.body {
+        Payload::None => None,
+        Payload::Required(_) | Payload::WhenGiven(_) => body,
+    };
+
+    let mut url = match spec.base {
+        Base::Api => config.base_url.clone(),
+        Base::Region => config.region_url.clone(),
+    };
+    for segment in spec.path.split('/').skip(1) {
+        url.push('/');
+        let value = match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            None => {
+                url.push_str(segment);
+                continue;
+            }
+            Some("organizationSlug") => config.org.as_str(),
+            Some(name) => spec
+                .params
+                .iter()
+                .find(|param| param.name == name)
+                .and_then(|param| value_of(param.arg))
+                .ok_or_else(|| Error::Internal {
+                    message: format!("{} declares no argument for {{{name}}}", spec.call),
+                })?,
+        };
+        url.push_str(&percent_encode_segment(value));
+    }
+    let query = spec
+        .params
+        .iter()
+        .filter(|param| param.place == Place::Query)
+        .filter_map(|param| Some((param.name, value_of(param.arg)?)));
+    for (index, (name, value)) in query.enumerate() {
+        url.push(if index == 0 { '?' } else { '&' });
+        url.push_str(name);
+        url.push('=');
+        url.push_str(&percent_encode_segment(value));
+    }
+
+    let mut headers = Vec::new();
+    if spec.base == Base::Api {
+        headers.push(("Authorization", format!("Bearer {}", config.token)));
+    }
+    if body.is_some() {
+        headers.push(("Content-Type", "application/json".to_owned()));
+    }
+    Ok(ApiRequest {
+        method: spec.method,
+        url,
+        headers,
+        body,
+    })
 }
 
 /// Percent-encodes one path segment: everything but RFC 3986's unreserved
@@ -160,33 +273,14 @@ mod tests {
     }
 
     #[test]
-    fn org_request_joins_base_and_encoded_segments() {
-        let config = test_config("http://127.0.0.1:9/prefix/");
-        let request = config.org_request(Method::Post, &["groups", "a b"], Some("{}".into()));
-        assert_eq!(
-            request.url,
-            "http://127.0.0.1:9/prefix/v1/organizations/acme/groups/a%20b"
-        );
-        assert_eq!(
-            request.headers,
-            vec![
-                ("Authorization", "Bearer tok_123".to_owned()),
-                ("Content-Type", "application/json".to_owned()),
-            ]
-        );
-    }
-
-    #[test]
-    fn requests_without_body_have_no_content_type() {
-        let request = test_config(DEFAULT_BASE_URL).org_request(Method::Get, &["groups"], None);
-        assert_eq!(request.headers.len(), 1);
-        assert_eq!(request.method.as_str(), "GET");
-    }
-
-    #[test]
     fn debug_output_redacts_the_token() {
         let config = test_config(DEFAULT_BASE_URL);
-        let request = config.org_request(Method::Post, &["groups"], Some("{}".into()));
+        let request = ApiRequest {
+            method: Method::Post,
+            url: "https://api.turso.tech/v1/organizations/acme/groups".into(),
+            headers: vec![("Authorization", "Bearer tok_123".into())],
+            body: Some("{}".into()),
+        };
         for shown in [format!("{config:?}"), format!("{request:?}")] {
             assert!(!shown.contains("tok_123"), "{shown}");
             assert!(shown.contains("[redacted]"), "{shown}");
@@ -202,5 +296,171 @@ mod tests {
             field("acme", "t", Some("http://example.com")),
             Some("baseUrl")
         );
+        let region = test_config(DEFAULT_BASE_URL).with_region_url("ftp://x");
+        assert_eq!(region.unwrap_err().field(), Some("regionUrl"));
+    }
+
+    #[test]
+    fn only_get_is_safe() {
+        assert!(Method::Get.is_safe());
+        for method in [Method::Post, Method::Patch, Method::Delete] {
+            assert!(!method.is_safe(), "{method:?}");
+        }
+    }
+}
+
+// serde_json is the native side of the `Json` seam.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod build_tests {
+    use super::*;
+    use crate::groups::{self, Extension, Extensions, NewGroup, TokenClaims};
+    use crate::locations;
+    use crate::operation::{NoBody, SerdeJson};
+
+    fn build<O: Operation>(
+        params: &[(&str, &str)],
+        body: Option<&O::Body>,
+    ) -> Result<ApiRequest, Error> {
+        super::build::<O, SerdeJson>(&test_config("http://127.0.0.1:9/prefix/"), params, body)
+    }
+
+    fn new_group(extensions: Option<Extensions>) -> NewGroup {
+        NewGroup {
+            name: "new-group".into(),
+            location: "lhr".into(),
+            extensions,
+        }
+    }
+
+    #[test]
+    fn fills_the_template_with_encoded_segments() {
+        let request =
+            build::<groups::AddLocation>(&[("name", "g"), ("location", "lhr")], None).unwrap();
+        assert_eq!(request.method, Method::Post);
+        assert_eq!(
+            request.url,
+            "http://127.0.0.1:9/prefix/v1/organizations/acme/groups/g/locations/lhr"
+        );
+        assert_eq!(
+            request.headers,
+            vec![("Authorization", "Bearer tok_123".to_owned())]
+        );
+        assert_eq!(request.body, None);
+    }
+
+    #[test]
+    fn checks_every_parameter_before_building() {
+        let bad_name = build::<groups::Get>(&[("name", "../x")], None).unwrap_err();
+        assert_eq!(bad_name.field(), Some("name"));
+        let missing = build::<groups::Get>(&[], None).unwrap_err();
+        assert_eq!(missing.field(), Some("name"));
+        assert_eq!(missing.to_string(), "name is required");
+        let bad_location =
+            build::<groups::RemoveLocation>(&[("name", "g"), ("location", "a/b")], None);
+        assert_eq!(bad_location.unwrap_err().field(), Some("location"));
+        let bad_query =
+            build::<groups::CreateToken>(&[("name", "g"), ("authorization", "root")], None);
+        assert_eq!(bad_query.unwrap_err().field(), Some("authorization"));
+    }
+
+    #[test]
+    fn query_parameters_are_sent_only_when_given_and_encoded() {
+        let path = "http://127.0.0.1:9/prefix/v1/organizations/acme/groups/g/auth/tokens";
+        let url = |params: &[(&str, &str)]| build::<groups::CreateToken>(params, None).unwrap().url;
+        assert_eq!(url(&[("name", "g")]), path);
+        assert_eq!(
+            url(&[
+                ("name", "g"),
+                ("expiration", "2w1d"),
+                ("authorization", "read-only")
+            ]),
+            format!("{path}?expiration=2w1d&authorization=read-only")
+        );
+        assert_eq!(
+            url(&[("name", "g"), ("authorization", "full-access")]),
+            format!("{path}?authorization=full-access")
+        );
+    }
+
+    #[test]
+    fn a_token_body_is_sent_only_with_permissions() {
+        let without = build::<groups::CreateToken>(&[("name", "g")], None).unwrap();
+        assert_eq!(without.body, None);
+        assert_eq!(without.headers.len(), 1, "no Content-Type without a body");
+        let claims: TokenClaims =
+            serde_json::from_str(r#"{"permissions":{"read_attach":{"databases":["db1"]}}}"#)
+                .unwrap();
+        let with = build::<groups::CreateToken>(&[("name", "g")], Some(&claims)).unwrap();
+        assert_eq!(
+            with.body.as_deref(),
+            Some(r#"{"permissions":{"read_attach":{"databases":["db1"]}}}"#)
+        );
+        let bad: TokenClaims =
+            serde_json::from_str(r#"{"permissions":{"read_attach":{"databases":["a/b"]}}}"#)
+                .unwrap();
+        let error = build::<groups::CreateToken>(&[("name", "g")], Some(&bad)).unwrap_err();
+        assert_eq!(error.field(), Some("permissions"));
+    }
+
+    #[test]
+    fn create_group_bodies_have_extensions_only_when_given() {
+        let body = |extensions| {
+            build::<groups::Create>(&[], Some(&new_group(extensions)))
+                .unwrap()
+                .body
+                .unwrap()
+        };
+        assert_eq!(body(None), r#"{"name":"new-group","location":"lhr"}"#);
+        assert_eq!(
+            body(Some(Extensions::All(groups::AllExtensions::All))),
+            r#"{"name":"new-group","location":"lhr","extensions":"all"}"#
+        );
+        assert_eq!(
+            body(Some(Extensions::Only(vec![
+                Extension::Vector,
+                Extension::Uuid
+            ]))),
+            r#"{"name":"new-group","location":"lhr","extensions":["vector","uuid"]}"#
+        );
+        assert_eq!(
+            body(Some(Extensions::Only(vec![]))),
+            r#"{"name":"new-group","location":"lhr","extensions":[]}"#
+        );
+        let request = build::<groups::Create>(&[], Some(&new_group(None))).unwrap();
+        assert_eq!(
+            request.url,
+            "http://127.0.0.1:9/prefix/v1/organizations/acme/groups"
+        );
+        assert_eq!(request.headers.get(1).map(|h| h.0), Some("Content-Type"));
+    }
+
+    #[test]
+    fn a_body_is_checked_before_building() {
+        let twice = Extensions::Only(vec![Extension::Uuid, Extension::Uuid]);
+        let error = build::<groups::Create>(&[], Some(&new_group(Some(twice)))).unwrap_err();
+        assert_eq!(error.field(), Some("extensions"));
+        assert!(
+            error.to_string().contains("\"uuid\" more than once"),
+            "{error}"
+        );
+        let mut bad_name = new_group(None);
+        bad_name.name = "Bad".into();
+        let error = build::<groups::Create>(&[], Some(&bad_name)).unwrap_err();
+        assert_eq!(error.field(), Some("name"));
+        let missing = build::<groups::Create>(&[], None).unwrap_err();
+        assert_eq!(missing.code(), "internal");
+    }
+
+    #[test]
+    fn the_region_finder_gets_no_token() {
+        let config = test_config(DEFAULT_BASE_URL)
+            .with_region_url("http://127.0.0.1:9/region")
+            .unwrap();
+        let request =
+            super::build::<locations::Closest, SerdeJson>(&config, &[], None::<&NoBody>).unwrap();
+        assert_eq!(request.url, "http://127.0.0.1:9/region/");
+        assert!(request.headers.is_empty());
+        let list = super::build::<locations::List, SerdeJson>(&config, &[], None).unwrap();
+        assert_eq!(list.url, "https://api.turso.tech/v1/locations");
     }
 }

@@ -1,9 +1,10 @@
-//! Turning an HTTP status and body into a value or an [`Error`].
+//! Turning an HTTP status and body into an operation's answer or an [`Error`].
 
-use std::borrow::Cow;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
-use crate::error::{decimal, join, truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
-use crate::json::{JsonError, Reader};
+use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
+use crate::operation::{Answer, Json, Operation, Spec};
 
 /// The largest successful answer read; a larger one is a `decode_error`
 /// rather than unbounded memory.
@@ -31,74 +32,135 @@ fn is_success(status: u16) -> bool {
     (200..=299).contains(&status)
 }
 
-/// Reads a JSON answer: a 2xx body becomes what `decode` reads from it (the
-/// whole text must be that one value), anything else an error that keeps the
-/// status, the API's `error` text and the start of the raw body.
-pub fn read_json<T>(
+/// Reads the answer of `O`: a 2xx becomes the typed answer together with
+/// the value as `J` parsed it (for [`Answer::Nothing`], `J`'s null); any
+/// other status an error that keeps the status, the API's `error` text and
+/// `code`, and the start of the raw body.
+pub fn answer<O: Operation, J: Json>(
     status: u16,
     body: Body<'_>,
-    decode: impl FnOnce(&mut Reader<'_>) -> Result<T, JsonError>,
-) -> Result<T, Error> {
-    let text = String::from_utf8_lossy(body.bytes);
-    if !is_success(status) {
-        return Err(Error::Http {
-            status,
-            message: api_error_message(&text).unwrap_or_else(|| {
-                join(&["the Turso API answered with HTTP ", &decimal(status.into())])
-            }),
-            body: capped(&text),
-        });
-    }
-    let decode_error = |why: &str| Error::Decode {
-        status,
-        message: join(&[
-            "the Turso API answered HTTP ",
-            &decimal(status.into()),
-            " with an unexpected body: ",
-            why,
-        ]),
-        body: capped(&text),
-    };
-    if body.truncated {
-        return Err(decode_error(&join(&[
-            "it is larger than ",
-            &decimal(SUCCESS_BODY_LIMIT as u64),
-            " bytes",
-        ])));
-    }
-    if let Cow::Owned(_) = text {
-        return Err(decode_error("it is not valid UTF-8"));
-    }
-    let mut reader = Reader::new(&text);
-    decode(&mut reader)
-        .and_then(|value| reader.finish().map(|()| value))
-        .map_err(|error| decode_error(&error.message()))
+) -> Result<(O::Answer, J::Value), Error> {
+    answer_as::<O::Answer, J>(&O::SPEC, status, body)
 }
 
-/// The `error` text of an error body such as `{"error":"group already exists"}`.
-fn api_error_message(body: &str) -> Option<String> {
-    let mut reader = Reader::new(body);
-    let message = reader.member("error", Reader::string).ok().flatten()?;
-    reader.finish().ok()?;
-    Some(message).filter(|message| !message.trim().is_empty())
+/// [`answer`] for the operation `spec` whose answer is an `A`: generic over
+/// the answer's type alone, so operations that share one share the code.
+pub fn answer_as<A: DeserializeOwned, J: Json>(
+    spec: &Spec,
+    status: u16,
+    body: Body<'_>,
+) -> Result<(A, J::Value), Error> {
+    let sent = answer_value::<J>(spec, status, body)?;
+    let typed =
+        J::decode(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))?;
+    Ok((typed, sent.value))
+}
+
+/// A successful answer, parsed but not yet typed.
+struct Sent<V> {
+    /// Where the answer sat: its envelope's key, or `""`.
+    key: &'static str,
+    value: V,
+    status: u16,
+    /// What a decode error keeps of the body.
+    kept_body: String,
+}
+
+impl<V> Sent<V> {
+    fn decode_error(&self, why: &str) -> Error {
+        decode_error(self.status, why, self.kept_body.clone())
+    }
+}
+
+fn decode_error(status: u16, why: &str, body: String) -> Error {
+    Error::Decode {
+        status,
+        message: format!("the Turso API answered HTTP {status} with an unexpected body: {why}"),
+        body,
+    }
+}
+
+/// What [`answer`] does before the answer's type matters.
+fn answer_value<J: Json>(
+    spec: &Spec,
+    status: u16,
+    body: Body<'_>,
+) -> Result<Sent<J::Value>, Error> {
+    let text = String::from_utf8_lossy(body.bytes);
+    if !is_success(status) {
+        return Err(api_error::<J>(status, &text));
+    }
+    let kept_body = if spec.secret_answer {
+        "[redacted: this answer carries a credential]".to_owned()
+    } else {
+        capped(&text)
+    };
+    let fail = |why: &str| decode_error(status, why, kept_body.clone());
+    let (key, value) = match spec.answer {
+        Answer::Nothing => ("", J::null()),
+        _ if body.truncated => {
+            return Err(fail(&format!(
+                "it is larger than {SUCCESS_BODY_LIMIT} bytes"
+            )))
+        }
+        _ if text.len() != body.bytes.len() => return Err(fail("it is not valid UTF-8")),
+        Answer::Whole => ("", J::parse(&text).map_err(|why| fail(&why))?),
+        Answer::Member(key) | Answer::Reshaped(key) => {
+            let whole = J::parse(&text).map_err(|why| fail(&why))?;
+            let member = J::member(&whole, key);
+            (
+                key,
+                member.ok_or_else(|| fail(&format!("{key} is missing")))?,
+            )
+        }
+    };
+    Ok(Sent {
+        key,
+        value,
+        status,
+        kept_body,
+    })
+}
+
+/// What the API's error bodies hold: `{"error": "…"}`, with a `code` in some.
+#[derive(Deserialize)]
+struct ApiErrorBody {
+    error: String,
+    code: Option<String>,
+}
+
+fn api_error<J: Json>(status: u16, text: &str) -> Error {
+    let sent = J::parse(text)
+        .ok()
+        .and_then(|value| J::decode::<ApiErrorBody>(&value).ok());
+    let (message, api_code) = match sent {
+        Some(ApiErrorBody { error, code }) if !error.trim().is_empty() => (error, code),
+        Some(ApiErrorBody { code, .. }) => (String::new(), code),
+        None => (String::new(), None),
+    };
+    Error::Http {
+        status,
+        message: if message.is_empty() {
+            format!("the Turso API answered with HTTP {status}")
+        } else {
+            message
+        },
+        body: capped(text),
+        api_code,
+    }
 }
 
 fn capped(body: &str) -> String {
     truncate_to_char_boundary(body, ERROR_BODY_LIMIT).to_owned()
 }
 
-#[cfg(test)]
+// serde_json is the native side of the `Json` seam.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-
-    /// Reads `{"id": "…"}`, a stand-in for a resource's answer.
-    fn read_id(status: u16, body: Body<'_>) -> Result<String, Error> {
-        read_json(status, body, |reader| {
-            reader
-                .member("id", Reader::string)?
-                .ok_or(JsonError::Missing { field: "id" })
-        })
-    }
+    use crate::groups::{self, Group};
+    use crate::locations::{self, Location};
+    use crate::operation::SerdeJson;
 
     fn whole(text: &str) -> Body<'_> {
         Body {
@@ -107,13 +169,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn success_decodes() {
-        assert_eq!(read_id(200, whole(r#"{"id":"7"}"#)), Ok("7".to_owned()));
-        assert_eq!(
-            read_id(201, whole(r#" {"x":[1,{}],"id":"8"} "#)),
-            Ok("8".to_owned())
-        );
+    fn read<O: Operation>(status: u16, text: &str) -> Result<O::Answer, Error> {
+        answer::<O, SerdeJson>(status, whole(text)).map(|(typed, _)| typed)
     }
 
     #[test]
@@ -124,63 +181,152 @@ mod tests {
     }
 
     #[test]
-    fn a_truncated_success_is_a_decode_error() {
-        let body = Body {
-            bytes: br#"{"id":"7"}"#,
+    fn a_member_is_unwrapped_and_typed() {
+        let body = r#"{"group":{"name":"new-group","uuid":"0a28102d","primary":"lhr",
+            "locations":["lhr"],"version":"v0.23.7","delete_protection":false,
+            "archived":false,"limits":{"max":9007199254740993}}}"#;
+        let (group, sent) = answer::<groups::Get, SerdeJson>(200, whole(body)).unwrap();
+        assert_eq!(group.name, "new-group");
+        assert_eq!(group.primary.as_deref(), Some("lhr"));
+        assert_eq!(group.locations, Some(vec!["lhr".to_owned()]));
+        assert_eq!(group.delete_protection, Some(false));
+        assert_eq!(
+            sent["limits"]["max"],
+            serde_json::json!(9007199254740993u64)
+        );
+        let list = read::<groups::List>(200, r#"{"groups":[{"name":"a","uuid":"u"}]}"#).unwrap();
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
+    fn a_whole_body_is_the_answer() {
+        let config = read::<groups::GetConfiguration>(200, r#"{"delete_protection":true}"#);
+        assert_eq!(config.unwrap().delete_protection, Some(true));
+        let moved = read::<groups::Transfer>(200, r#"{"name":"g","uuid":"u"}"#).unwrap();
+        assert_eq!(moved.name, "g");
+    }
+
+    #[test]
+    fn no_body_is_expected_where_the_api_sends_none() {
+        assert_eq!(read::<groups::RotateTokens>(200, ""), Ok(()));
+        assert_eq!(read::<groups::UpdateDatabases>(200, "anything"), Ok(()));
+        let missing = read::<groups::RotateTokens>(404, r#"{"error":"group not found"}"#);
+        assert_eq!(missing.unwrap_err().code(), "not_found");
+    }
+
+    #[test]
+    fn locations_become_a_list_sorted_by_code() {
+        let body = r#"{"locations":{"lhr":"London","aws-us-east-1":"Virginia"}}"#;
+        let list = read::<locations::List>(200, body).unwrap().0;
+        assert_eq!(
+            list,
+            [
+                Location {
+                    code: "aws-us-east-1".into(),
+                    description: "Virginia".into()
+                },
+                Location {
+                    code: "lhr".into(),
+                    description: "London".into()
+                },
+            ]
+        );
+        let serialized = serde_json::to_string(&locations::Locations(list)).unwrap();
+        assert!(
+            serialized.starts_with(r#"[{"code":"aws-us-east-1""#),
+            "{serialized}"
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_are_decode_errors_that_say_where() {
+        for (body, why) in [
+            ("", "EOF while parsing a value at line 1 column 0"),
+            ("not json", "expected ident at line 1 column 2"),
+            ("{}", "group is missing"),
+            ("[]", "group is missing"),
+            (
+                r#"{"group":null}"#,
+                "group: invalid type: null, expected struct Group",
+            ),
+            (
+                r#"{"group":{"name":1,"uuid":"u"}}"#,
+                "group.name: invalid type: integer `1`, expected a string",
+            ),
+            (r#"{"group":{"name":"g"}}"#, "group: missing field `uuid`"),
+            (
+                r#"{"group":{"name":"g","uuid":"u","locations":"lhr"}}"#,
+                "group.locations: invalid type: string \"lhr\", expected a sequence",
+            ),
+            (
+                r#"{"group":{"name":"g","uuid":"u"}}{}"#,
+                "trailing characters at line 1 column 34",
+            ),
+        ] {
+            let error = read::<groups::Get>(200, body).unwrap_err();
+            assert_eq!(error.code(), "decode_error", "{body}");
+            assert_eq!(error.status(), Some(200));
+            assert!(error.to_string().ends_with(why), "{body}: {error}");
+            assert_eq!(error.body(), Some(body));
+        }
+        let list =
+            read::<groups::List>(200, r#"{"groups":[{"name":"a","uuid":"u"},{"uuid":"v"}]}"#);
+        assert!(list
+            .unwrap_err()
+            .to_string()
+            .ends_with("groups[1]: missing field `name`"));
+    }
+
+    #[test]
+    fn a_truncated_or_invalid_success_is_a_decode_error() {
+        let truncated = Body {
+            bytes: br#"{"group":{}}"#,
             truncated: true,
         };
-        let error = read_id(200, body).unwrap_err();
-        assert_eq!(error.code(), "decode_error");
+        let error = answer::<groups::Get, SerdeJson>(200, truncated).unwrap_err();
         assert!(error
             .to_string()
             .ends_with("it is larger than 1048576 bytes"));
-    }
-
-    #[test]
-    fn invalid_utf8_success_is_a_decode_error() {
-        let body = Body {
-            bytes: b"{\"id\":\"7\",\"x\":\"\xff\"}",
+        let invalid = Body {
+            bytes: b"{\"group\":{\"name\":\"\xff\",\"uuid\":\"u\"}}",
             truncated: false,
         };
-        let error = read_id(200, body).unwrap_err();
+        let error = answer::<groups::Get, SerdeJson>(200, invalid).unwrap_err();
         assert!(error.to_string().ends_with("it is not valid UTF-8"));
-        assert_eq!(error.body(), Some("{\"id\":\"7\",\"x\":\"\u{fffd}\"}"));
+        assert_eq!(
+            error.body(),
+            Some("{\"group\":{\"name\":\"\u{fffd}\",\"uuid\":\"u\"}}")
+        );
     }
 
     #[test]
-    fn a_truncated_error_keeps_its_status() {
-        let body = Body {
-            bytes: b"{\"error\":\"too many",
-            truncated: true,
-        };
-        let error = read_id(429, body).unwrap_err();
-        assert_eq!((error.code(), error.status()), ("rate_limited", Some(429)));
-        assert_eq!(error.to_string(), "the Turso API answered with HTTP 429");
+    fn a_minted_token_never_stays_in_a_decode_error() {
+        let error =
+            read::<groups::CreateToken>(200, r#"{"jwt":42,"secret":"eyJhbGci.x.y"}"#).unwrap_err();
+        assert_eq!(error.code(), "decode_error");
+        assert!(!format!("{error:?}").contains("eyJ"), "{error:?}");
+        let token = read::<groups::CreateToken>(200, r#"{"jwt":"eyJhbGci.x.y"}"#).unwrap();
+        assert_eq!(token.jwt, "eyJhbGci.x.y");
+        assert!(!format!("{token:?}").contains("eyJ"));
     }
 
     #[test]
-    fn api_error_text_becomes_the_message() {
-        let error = read_id(409, whole(r#"{"error":"group already exists"}"#)).unwrap_err();
-        assert_eq!(error.code(), "conflict");
-        assert_eq!(error.status(), Some(409));
+    fn api_errors_keep_status_text_and_code() {
+        let error = read::<groups::Create>(409, r#"{"error":"group already exists"}"#).unwrap_err();
+        assert_eq!((error.code(), error.status()), ("conflict", Some(409)));
         assert_eq!(error.to_string(), "group already exists");
-        assert_eq!(error.body(), Some(r#"{"error":"group already exists"}"#));
-    }
-
-    #[test]
-    fn non_json_error_keeps_its_status() {
+        assert_eq!(error.api_code(), None);
+        let coded =
+            read::<groups::Get>(404, r#"{"error":"no such group","code":"GROUP_NOT_FOUND"}"#)
+                .unwrap_err();
+        assert_eq!(coded.api_code(), Some("GROUP_NOT_FOUND"));
         let html = "<html><body>Bad Gateway</body></html>";
-        let error = read_id(502, whole(html)).unwrap_err();
-        assert_eq!(error.code(), "server_error");
-        assert_eq!(error.status(), Some(502));
+        let error = read::<groups::Get>(502, html).unwrap_err();
+        assert_eq!((error.code(), error.status()), ("server_error", Some(502)));
         assert_eq!(error.to_string(), "the Turso API answered with HTTP 502");
         assert_eq!(error.body(), Some(html));
-    }
-
-    #[test]
-    fn blank_or_mistyped_error_text_falls_back() {
         for body in [r#"{"error":""}"#, r#"{"error":42}"#, "", "null"] {
-            let error = read_id(400, whole(body)).unwrap_err();
+            let error = read::<groups::Get>(400, body).unwrap_err();
             assert_eq!(
                 error.to_string(),
                 "the Turso API answered with HTTP 400",
@@ -190,29 +336,21 @@ mod tests {
     }
 
     #[test]
-    fn bad_success_bodies_are_decode_errors() {
-        for (body, why) in [
-            ("", "expected an object at byte 0"),
-            ("not json", "expected an object at byte 0"),
-            (r#"{"id":"#, "expected a string at byte 6"),
-            (r#"{"id":7}"#, "expected a string at byte 6"),
-            (r#"{"id":"7"} x"#, "expected the end of the text at byte 11"),
-            ("{}", "id is missing"),
-            ("[]", "expected an object at byte 0"),
-        ] {
-            let error = read_id(200, whole(body)).unwrap_err();
-            assert_eq!(error.code(), "decode_error", "{body}");
-            assert_eq!(error.status(), Some(200));
-            assert!(error.to_string().ends_with(why), "{body}: {error}");
-        }
-    }
-
-    #[test]
     fn error_bodies_are_capped() {
         let body = "é".repeat(ERROR_BODY_LIMIT);
-        let error = read_id(500, whole(&body)).unwrap_err();
+        let error = read::<groups::Get>(500, &body).unwrap_err();
         let kept = error.body().unwrap();
         assert!(kept.len() <= ERROR_BODY_LIMIT);
         assert!(kept.len() > ERROR_BODY_LIMIT - 2);
+    }
+
+    #[test]
+    fn the_typed_answer_serializes_with_the_wire_names() {
+        let group: Group =
+            read::<groups::Get>(200, r#"{"group":{"name":"g","uuid":"u"}}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&group).unwrap(),
+            r#"{"name":"g","uuid":"u"}"#
+        );
     }
 }

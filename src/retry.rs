@@ -1,10 +1,14 @@
 //! When a failed attempt may be tried again, and after how long.
 //!
-//! Creating a group is not idempotent, so an attempt is retried only when
-//! the server has said it did not act on it: `429 Too Many Requests`, and
-//! `503 Service Unavailable` with a `Retry-After`. Anything else, a 409, a
-//! 500, a dropped connection, might have created the group already, and a
-//! retry could then create it twice or turn success into a `conflict`.
+//! A `GET` has no effect on the server, so it is retried after anything
+//! that may pass: `429`, `502`, `503`, `504` and a network error. Any other
+//! method is retried only when the server has said it did not act on the
+//! request: `429 Too Many Requests`, and `503 Service Unavailable` with a
+//! `Retry-After`. Anything else, a 409, a 500, a dropped connection, might
+//! have come after the change was made, and a retry could then make it
+//! twice or turn success into a `conflict`.
+
+use crate::request::Method;
 
 /// Retries after the first attempt unless a call says otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
@@ -13,42 +17,64 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// retried early against its word: the call fails with its answer instead.
 pub const MAX_RETRY_DELAY_MS: u32 = 60_000;
 
-/// The first backoff step for a 429 without `Retry-After`; it doubles each retry.
+/// The first backoff step when the server names no wait; it doubles each retry.
 const BACKOFF_BASE_MS: u32 = 500;
 
-/// Whether an answer with `status` can ever be retried; only then does its
-/// `Retry-After` matter.
-pub fn may_retry(status: u16) -> bool {
-    matches!(status, 429 | 503)
+/// How an attempt failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failed<'a> {
+    /// The server answered with this status and, maybe, a `Retry-After`.
+    Status(u16, Option<&'a str>),
+    /// No answer came: refused, reset, DNS, TLS.
+    Network,
 }
 
-/// How long to wait before retrying an attempt that was answered with
-/// `status`, or `None` if it must not be retried.
+/// Whether an answer with `status` to `method` can ever be retried; only
+/// then does its `Retry-After` matter.
+pub fn may_retry(method: Method, status: u16) -> bool {
+    match status {
+        429 | 503 => true,
+        502 | 504 => method.is_safe(),
+        _ => false,
+    }
+}
+
+/// How long to wait before retrying an attempt of `method` that `failed`,
+/// or `None` if it must not be retried.
 ///
 /// `retries_done` counts retries already made, `now_ms` is the Unix time
 /// in milliseconds (for `Retry-After` dates), and `random` is uniform in
 /// `[0, 1)`, for full jitter.
 pub fn delay_before_retry(
-    status: u16,
-    retry_after: Option<&str>,
+    method: Method,
+    failed: Failed<'_>,
     retries_done: u32,
     max_retries: u32,
     now_ms: f64,
     random: f64,
 ) -> Option<u32> {
-    if retries_done >= max_retries || !may_retry(status) {
+    if retries_done >= max_retries {
         return None;
     }
-    let asked = retry_after.and_then(|value| parse_retry_after_ms(value, now_ms));
-    let delay = match (status, asked) {
-        (429 | 503, Some(asked)) => asked,
-        (429, None) => {
+    let asked = match failed {
+        Failed::Status(status, _) if !may_retry(method, status) => return None,
+        Failed::Network if !method.is_safe() => return None,
+        Failed::Status(_, retry_after) => {
+            retry_after.and_then(|value| parse_retry_after_ms(value, now_ms))
+        }
+        Failed::Network => None,
+    };
+    let delay = match (failed, asked) {
+        (_, Some(asked)) => asked,
+        // Without `Retry-After`, a 503 to a method that changes things may
+        // have been acted on.
+        (Failed::Status(503, _), None) if !method.is_safe() => return None,
+        (_, None) => {
             let ceiling = BACKOFF_BASE_MS
                 .saturating_mul(1 << retries_done.min(16))
                 .min(MAX_RETRY_DELAY_MS);
             (random.clamp(0.0, 1.0) * f64::from(ceiling)) as u32
         }
-        _ => return None,
     };
     (delay <= MAX_RETRY_DELAY_MS).then_some(delay)
 }
@@ -123,52 +149,79 @@ mod tests {
 
     const NOW: f64 = 1_445_412_480_000.0; // Wed, 21 Oct 2015 07:28:00 GMT
 
+    fn post(failed: Failed<'_>, retries_done: u32, max_retries: u32, random: f64) -> Option<u32> {
+        delay_before_retry(Method::Post, failed, retries_done, max_retries, NOW, random)
+    }
+
     #[test]
-    fn only_429_and_503_with_retry_after_are_retried() {
-        let delay = |status, retry_after| delay_before_retry(status, retry_after, 0, 2, NOW, 0.5);
-        assert_eq!(delay(429, Some("2")), Some(2_000));
-        assert_eq!(delay(503, Some("1")), Some(1_000));
-        assert_eq!(delay(503, None), None);
-        assert_eq!(delay(503, Some("soon")), None);
-        assert!(delay(429, None).is_some());
-        for status in [400, 401, 403, 404, 409, 422, 500, 502, 504, 200] {
-            assert_eq!(delay(status, Some("1")), None, "{status}");
+    fn a_change_is_retried_only_on_429_and_503_with_retry_after() {
+        for method in [Method::Post, Method::Patch, Method::Delete] {
+            let delay = |status, retry_after| {
+                delay_before_retry(method, Failed::Status(status, retry_after), 0, 2, NOW, 0.5)
+            };
+            assert_eq!(delay(429, Some("2")), Some(2_000));
+            assert_eq!(delay(503, Some("1")), Some(1_000));
+            assert_eq!(delay(503, None), None);
+            assert_eq!(delay(503, Some("soon")), None);
+            assert!(delay(429, None).is_some());
+            for status in [400, 401, 403, 404, 409, 422, 500, 502, 504, 200] {
+                assert_eq!(delay(status, Some("1")), None, "{method:?} {status}");
+            }
+            assert_eq!(
+                delay_before_retry(method, Failed::Network, 0, 2, NOW, 0.5),
+                None
+            );
         }
+    }
+
+    #[test]
+    fn a_get_is_retried_on_every_failure_that_may_pass() {
+        let delay = |failed| delay_before_retry(Method::Get, failed, 0, 2, NOW, 0.5);
+        for status in [429, 502, 503, 504] {
+            assert_eq!(delay(Failed::Status(status, None)), Some(250), "{status}");
+            assert_eq!(delay(Failed::Status(status, Some("3"))), Some(3_000));
+        }
+        assert_eq!(delay(Failed::Network), Some(250));
+        for status in [400, 401, 403, 404, 409, 422, 500, 501, 200] {
+            assert_eq!(delay(Failed::Status(status, Some("1"))), None, "{status}");
+        }
+        assert!(may_retry(Method::Get, 502) && !may_retry(Method::Post, 502));
     }
 
     #[test]
     fn retries_stop_at_the_maximum() {
-        assert_eq!(delay_before_retry(429, Some("0"), 1, 2, NOW, 0.0), Some(0));
-        assert_eq!(delay_before_retry(429, Some("0"), 2, 2, NOW, 0.0), None);
-        assert_eq!(delay_before_retry(429, Some("0"), 0, 0, NOW, 0.0), None);
+        let asked = Failed::Status(429, Some("0"));
+        assert_eq!(post(asked, 1, 2, 0.0), Some(0));
+        assert_eq!(post(asked, 2, 2, 0.0), None);
+        assert_eq!(post(asked, 0, 0, 0.0), None);
+        assert_eq!(
+            delay_before_retry(Method::Get, Failed::Network, 2, 2, NOW, 0.0),
+            None
+        );
     }
 
     #[test]
     fn backoff_is_full_jitter_under_a_doubling_ceiling() {
+        let unnamed = Failed::Status(429, None);
         for retries_done in 0..2 {
             let ceiling = 500 << retries_done;
-            assert_eq!(
-                delay_before_retry(429, None, retries_done, 9, NOW, 0.0),
-                Some(0)
-            );
-            let high = delay_before_retry(429, None, retries_done, 9, NOW, 0.999_999).unwrap();
+            assert_eq!(post(unnamed, retries_done, 9, 0.0), Some(0));
+            let high = post(unnamed, retries_done, 9, 0.999_999).unwrap();
             assert!(high < ceiling && high >= ceiling - 1, "{high}");
         }
-        let late = delay_before_retry(429, None, 30, 99, NOW, 0.999).unwrap();
+        let late = post(unnamed, 30, 99, 0.999).unwrap();
         assert!(late <= MAX_RETRY_DELAY_MS);
     }
 
     #[test]
     fn a_wait_longer_than_the_cap_is_not_retried() {
         assert_eq!(
-            delay_before_retry(429, Some("60"), 0, 2, NOW, 0.0),
+            post(Failed::Status(429, Some("60")), 0, 2, 0.0),
             Some(60_000)
         );
-        assert_eq!(delay_before_retry(429, Some("61"), 0, 2, NOW, 0.0), None);
-        assert_eq!(
-            delay_before_retry(429, Some("99999999999999999999"), 0, 2, NOW, 0.0),
-            None
-        );
+        assert_eq!(post(Failed::Status(429, Some("61")), 0, 2, 0.0), None);
+        let forever = Failed::Status(429, Some("99999999999999999999"));
+        assert_eq!(post(forever, 0, 2, 0.0), None);
     }
 
     #[test]

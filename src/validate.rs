@@ -4,14 +4,20 @@
 //! JavaScript caller spells it, with a message that says what is allowed.
 //! Values are quoted back only when they cannot be secret: never the token.
 
-use crate::error::{decimal, join, Error};
-use crate::json;
+use crate::error::Error;
 
-/// The longest org, group name or location accepted.
+/// The longest org, resource name or location accepted.
 pub const MAX_NAME_LEN: usize = 64;
 
 /// The longest timeout `setTimeout` can honour (2^31 - 1 ms, about 24.8 days).
 pub const MAX_TIMEOUT_MS: u32 = i32::MAX as u32;
+
+/// The most retries a call may ask for.
+pub const MAX_RETRIES_LIMIT: u32 = 10;
+
+/// A rule for one path or query parameter: the argument's name as
+/// JavaScript spells it, and its value.
+pub type Check = fn(&'static str, &str) -> Result<(), Error>;
 
 /// Checks an organization slug: 1–64 ASCII letters, digits, `-`, `_` or `.`.
 ///
@@ -22,18 +28,16 @@ pub fn org(org: &str) -> Result<(), Error> {
     if !within_length(org) || !org.chars().all(allowed) {
         return Err(Error::invalid(
             "org",
-            join(&[
-                "org must be 1 to ",
-                &decimal(MAX_NAME_LEN as u64),
-                " characters of ASCII letters, digits, \"-\", \"_\" or \".\"; got ",
-                &quoted(org),
-            ]),
+            format!(
+                "org must be 1 to {MAX_NAME_LEN} characters of ASCII letters, digits, \"-\", \"_\" or \".\"; got {}",
+                quoted(org)
+            ),
         ));
     }
     if org == "." || org == ".." {
         return Err(Error::invalid(
             "org",
-            join(&["org must not be \".\" or \"..\"; got ", &quoted(org)]),
+            format!("org must not be \".\" or \"..\"; got {}", quoted(org)),
         ));
     }
     Ok(())
@@ -62,21 +66,19 @@ pub fn token(token: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Checks a group name: lowercase letters, digits and inner `-`.
-pub fn group_name(name: &str) -> Result<(), Error> {
+/// Checks a group's (or database's) name: lowercase letters, digits and inner `-`.
+pub fn name(field: &'static str, name: &str) -> Result<(), Error> {
     if !within_length(name)
         || !name.bytes().all(is_lower_alnum_or_dash)
         || name.starts_with('-')
         || name.ends_with('-')
     {
         return Err(Error::invalid(
-            "name",
-            join(&[
-                "name must be 1 to ",
-                &decimal(MAX_NAME_LEN as u64),
-                " characters of lowercase a-z, 0-9 and \"-\", not starting or ending with \"-\"; got ",
-                &quoted(name),
-            ]),
+            field,
+            format!(
+                "{field} must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\", not starting or ending with \"-\"; got {}",
+                quoted(name)
+            ),
         ));
     }
     Ok(())
@@ -84,16 +86,75 @@ pub fn group_name(name: &str) -> Result<(), Error> {
 
 /// Checks a location key's form. Which keys exist differs per organization,
 /// so the API, not this crate, decides whether one is available.
-pub fn location(location: &str) -> Result<(), Error> {
+pub fn location(field: &'static str, location: &str) -> Result<(), Error> {
     if !within_length(location) || !location.bytes().all(is_lower_alnum_or_dash) {
         return Err(Error::invalid(
-            "location",
-            join(&[
-                "location must be 1 to ",
-                &decimal(MAX_NAME_LEN as u64),
-                " characters of lowercase a-z, 0-9 and \"-\" (such as \"aws-us-east-1\"); got ",
-                &quoted(location),
-            ]),
+            field,
+            format!(
+                "{field} must be 1 to {MAX_NAME_LEN} characters of lowercase a-z, 0-9 and \"-\" (such as \"aws-us-east-1\"); got {}",
+                quoted(location)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an organization slug given as an argument (a transfer's target),
+/// by the rule of `org`.
+pub fn organization(field: &'static str, slug: &str) -> Result<(), Error> {
+    org(slug).map_err(|error| Error::invalid(field, error.message().replacen("org", field, 1)))
+}
+
+/// The units of a token's lifetime, longest first: weeks, days, hours,
+/// minutes, seconds.
+const DURATION_UNITS: [&str; 5] = ["w", "d", "h", "m", "s"];
+
+/// Checks a token's `expiration`: `"never"`, or a duration in the API's
+/// form, whole numbers with units from weeks to seconds (`"2w1d30m"`).
+pub fn expiration(field: &'static str, value: &str) -> Result<(), Error> {
+    let mut rest = value;
+    let mut units_left = DURATION_UNITS.as_slice();
+    let well_formed = value == "never"
+        || (within_length(value)
+            && loop {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(after) = rest.get(digits..).filter(|_| digits > 0) else {
+                    break false;
+                };
+                // Each unit once, longest first, as "2w1d30m" has them.
+                let Some(position) = units_left.iter().position(|unit| after.starts_with(unit))
+                else {
+                    break false;
+                };
+                rest = after.get(1..).unwrap_or_default();
+                units_left = units_left
+                    .get(position.saturating_add(1)..)
+                    .unwrap_or_default();
+                if rest.is_empty() {
+                    break true;
+                }
+            });
+    if !well_formed {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be \"never\" or a duration such as \"2w1d30m\" (whole numbers of w, d, h, m and s, longest first); got {}",
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a token's `authorization`: `"full-access"` or `"read-only"`.
+pub fn authorization(field: &'static str, value: &str) -> Result<(), Error> {
+    if !matches!(value, "full-access" | "read-only") {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be \"full-access\" or \"read-only\"; got {}",
+                quoted(value)
+            ),
         ));
     }
     Ok(())
@@ -104,47 +165,35 @@ pub fn timeout_ms(value: f64) -> Result<u32, Error> {
     if !(value.is_finite() && value >= 1.0 && value <= f64::from(MAX_TIMEOUT_MS)) {
         return Err(Error::invalid(
             "timeoutMs",
-            join(&[
-                "timeoutMs must be a number of milliseconds from 1 to ",
-                &decimal(MAX_TIMEOUT_MS.into()),
-            ]),
+            format!("timeoutMs must be a number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
         ));
     }
     Ok(value.ceil() as u32)
 }
-
-/// The most retries a call may ask for.
-pub const MAX_RETRIES_LIMIT: u32 = 10;
 
 /// Checks `maxRetries`: a whole number from 0 (no retries) to 10.
 pub fn max_retries(value: f64) -> Result<u32, Error> {
     if !(value.fract() == 0.0 && (0.0..=f64::from(MAX_RETRIES_LIMIT)).contains(&value)) {
         return Err(Error::invalid(
             "maxRetries",
-            join(&[
-                "maxRetries must be a whole number from 0 to ",
-                &decimal(MAX_RETRIES_LIMIT.into()),
-            ]),
+            format!("maxRetries must be a whole number from 0 to {MAX_RETRIES_LIMIT}"),
         ));
     }
     Ok(value as u32)
 }
-
 /// Parses `baseUrl`: an absolute `http:` or `https:` URL with an optional
 /// port and path prefix, and no credentials, query or fragment.
 ///
 /// Plain `http:` is accepted only for loopback hosts, so a token never
 /// crosses a network unencrypted. The result has no trailing slash.
-pub fn base_url(url: &str) -> Result<String, Error> {
+pub fn base_url(field: &'static str, url: &str) -> Result<String, Error> {
     let invalid = |why: &str| {
         Error::invalid(
-            "baseUrl",
-            join(&[
-                "baseUrl must be an absolute http: or https: URL such as \"https://api.turso.tech\"; ",
-                why,
-                "; got ",
-                &quoted(url),
-            ]),
+            field,
+            format!(
+                "{field} must be an absolute http: or https: URL such as \"https://api.turso.tech\"; {why}; got {}",
+                quoted(url)
+            ),
         )
     };
     if !url.bytes().all(|b| b.is_ascii_graphic()) {
@@ -194,7 +243,7 @@ pub fn base_url(url: &str) -> Result<String, Error> {
         ));
     }
     let colon = if port.is_empty() { "" } else { ":" };
-    Ok(join(&[&scheme, "://", &host, colon, port, path]))
+    Ok(format!("{scheme}://{host}{colon}{port}{path}"))
 }
 
 /// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.
@@ -252,14 +301,21 @@ fn is_lower_alnum_or_dash(b: u8) -> bool {
 /// Quotes a rejected value for a message, shortened so a huge argument
 /// can't make a huge error.
 fn quoted(value: &str) -> String {
+    let shown = shortened(value);
+    match shown.strip_suffix('…') {
+        Some(cut) if shown.chars().count() > value.chars().count().min(80) => format!("{cut:?}…"),
+        _ => format!("{shown:?}"),
+    }
+}
+
+/// `text`, cut to its first 80 characters and `…` if longer.
+pub fn shortened(text: &str) -> String {
     const SHOWN: usize = 80;
-    let shown: String = value.chars().take(SHOWN).collect();
-    let more = if value.chars().nth(SHOWN).is_some() {
-        "…"
-    } else {
-        ""
-    };
-    json::quoted(&shown) + more
+    let mut shown: String = text.chars().take(SHOWN).collect();
+    if text.chars().nth(SHOWN).is_some() {
+        shown.push('…');
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -321,7 +377,7 @@ mod tests {
     #[test]
     fn group_name_rules() {
         for ok in ["new-group", "a", "g1", "a-b-c", &"x".repeat(64)] {
-            assert!(group_name(ok).is_ok(), "{ok}");
+            assert!(name("name", ok).is_ok(), "{ok}");
         }
         for bad in [
             "",
@@ -335,17 +391,17 @@ mod tests {
             "é",
             &"x".repeat(65),
         ] {
-            assert_eq!(field_of(group_name(bad)), "name", "{bad}");
+            assert_eq!(field_of(name("name", bad)), "name", "{bad}");
         }
     }
 
     #[test]
     fn location_rules() {
         for ok in ["lhr", "aws-us-east-1", "-odd-but-allowed-"] {
-            assert!(location(ok).is_ok(), "{ok}");
+            assert!(location("location", ok).is_ok(), "{ok}");
         }
         for bad in ["", "LHR", "lhr/1", "lhr?x", &"l".repeat(65)] {
-            assert_eq!(field_of(location(bad)), "location", "{bad}");
+            assert_eq!(field_of(location("location", bad)), "location", "{bad}");
         }
     }
 
@@ -385,7 +441,11 @@ mod tests {
             ("https://[2001:db8::1]", "https://[2001:db8::1]"),
         ];
         for (input, expected) in cases {
-            assert_eq!(base_url(input).as_deref(), Ok(expected), "{input}");
+            assert_eq!(
+                base_url("baseUrl", input).as_deref(),
+                Ok(expected),
+                "{input}"
+            );
         }
     }
 
@@ -424,13 +484,52 @@ mod tests {
             "https://a-.example",
             "https://example.",
         ] {
-            assert_eq!(field_of(base_url(bad)), "baseUrl", "{bad:?}");
+            assert_eq!(field_of(base_url("baseUrl", bad)), "baseUrl", "{bad:?}");
         }
     }
 
     #[test]
+    fn expiration_rules() {
+        for ok in ["never", "2w1d30m", "1h", "30s", "7d", "1w2d3h4m5s", "0m"] {
+            assert!(expiration("expiration", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "", "2", "w", "1y", "30m2w", "1d1d", "-1d", "1.5h", "1 d", "Never", "1dx",
+        ] {
+            assert_eq!(
+                field_of(expiration("expiration", bad)),
+                "expiration",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn authorization_rules() {
+        assert!(authorization("authorization", "read-only").is_ok());
+        assert!(authorization("authorization", "full-access").is_ok());
+        for bad in ["", "readonly", "READ-ONLY", "admin"] {
+            assert_eq!(
+                field_of(authorization("authorization", bad)),
+                "authorization"
+            );
+        }
+    }
+
+    #[test]
+    fn organization_arguments_follow_the_org_rule() {
+        assert!(organization("organization", "other-org").is_ok());
+        let error = organization("organization", "a/b").unwrap_err();
+        assert_eq!(error.field(), Some("organization"));
+        assert!(
+            error.to_string().starts_with("organization must be"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn long_values_are_shortened_in_messages() {
-        let message = group_name(&"X".repeat(10_000)).unwrap_err().to_string();
+        let message = name("name", &"X".repeat(10_000)).unwrap_err().to_string();
         assert!(message.len() < 400, "{}", message.len());
         assert!(message.ends_with('…'));
     }

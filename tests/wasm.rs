@@ -311,7 +311,7 @@ async fn the_client_takes_both_create_shapes() {
     set(&config, "token", TOKEN.into());
     set(&config, "baseUrl", STANDIN_URL.into());
     let client = create_client(config.into()).expect("a valid config");
-    let groups = client.groups();
+    let groups = get(&client, "groups");
     let create = |name: &str, second: JsValue, third: JsValue| {
         let method: js_sys::Function = Reflect::get(&groups, &"create".into())
             .expect("groups.create")
@@ -334,6 +334,103 @@ async fn the_client_takes_both_create_shapes() {
     set(&v2_options, "extensions", "all".into());
     let second = resolved(create("v2-shape", "ams".into(), v2_options.into())).await;
     assert_eq!(get(&second, "primary"), "ams");
+}
+
+/// Calls `client.resource.method(...args)` and returns its promise.
+fn call(client: &JsValue, resource: &str, method: &str, args: &[JsValue]) -> Promise {
+    let target = get(client, resource);
+    let method: js_sys::Function = get(&target, method).dyn_into().expect("a function");
+    method
+        .apply(&target, &args.iter().collect::<Array>())
+        .expect("a call returns")
+        .dyn_into()
+        .expect("a promise")
+}
+
+#[wasm_bindgen_test]
+async fn every_groups_call_works_through_the_generic_boundary() {
+    let org = fresh_org("groups");
+    let config = Object::new();
+    set(&config, "org", org.as_str().into());
+    set(&config, "token", TOKEN.into());
+    set(&config, "baseUrl", STANDIN_URL.into());
+    set(&config, "regionUrl", format!("{STANDIN_URL}/region").into());
+    let client = create_client(config.into()).expect("a valid config");
+    let name = JsValue::from_str("console");
+
+    let created = resolved(call(
+        &client,
+        "groups",
+        "create",
+        &[name.clone(), "lhr".into()],
+    ))
+    .await;
+    assert_eq!(get(&created, "name"), "console");
+    let listed = resolved(call(&client, "groups", "list", &[])).await;
+    assert_eq!(Array::from(&listed).length(), 1);
+    let got = resolved(call(&client, "groups", "get", std::slice::from_ref(&name))).await;
+    assert_eq!(get(&got, "uuid"), get(&created, "uuid"));
+
+    let protect = Object::new();
+    set(&protect, "delete_protection", JsValue::TRUE);
+    let configured = resolved(call(
+        &client,
+        "groups",
+        "updateConfiguration",
+        &[name.clone(), protect.into()],
+    ))
+    .await;
+    assert_eq!(get(&configured, "delete_protection"), JsValue::TRUE);
+    let read_back = resolved(call(
+        &client,
+        "groups",
+        "getConfiguration",
+        std::slice::from_ref(&name),
+    ))
+    .await;
+    assert_eq!(get(&read_back, "delete_protection"), JsValue::TRUE);
+
+    let read_only = Object::new();
+    set(&read_only, "authorization", "read-only".into());
+    let token = resolved(call(
+        &client,
+        "groups",
+        "createToken",
+        &[name.clone(), read_only.into()],
+    ))
+    .await;
+    assert_eq!(
+        get(&token, "jwt").as_string().unwrap().split('.').count(),
+        3
+    );
+    let rotated = resolved(call(
+        &client,
+        "groups",
+        "rotateTokens",
+        std::slice::from_ref(&name),
+    ))
+    .await;
+    assert!(rotated.is_undefined());
+
+    let added = resolved(call(
+        &client,
+        "groups",
+        "addLocation",
+        &[name.clone(), "ams".into()],
+    ))
+    .await;
+    let locations = js_sys::JSON::stringify(&get(&added, "locations")).unwrap();
+    assert_eq!(String::from(locations), r#"["lhr","ams"]"#);
+
+    let locations = resolved(call(&client, "locations", "list", &[])).await;
+    let first = Array::from(&locations).get(0);
+    assert_eq!(get(&first, "code"), "ams");
+    let closest = resolved(call(&client, "locations", "closest", &[])).await;
+    assert_eq!(get(&closest, "client"), "lhr");
+
+    let bad = call(&client, "groups", "get", &["../up".into()]);
+    let error = rejected(bad, "invalid_argument").await;
+    assert_eq!(get(&error, "field"), "name");
 }
 
 #[wasm_bindgen_test]

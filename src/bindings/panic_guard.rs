@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 use super::to_js_error;
-use crate::error::{decimal, join, Error};
+use crate::error::Error;
 
 static POISONED: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
@@ -43,8 +43,7 @@ pub fn ensure_usable() -> Result<(), Error> {
     Ok(())
 }
 
-/// "a deliberate bug, at src/x.rs:12", without `PanicHookInfo`'s `Display`,
-/// which would keep `core::fmt` in the `.wasm`.
+/// "a deliberate bug, at src/x.rs:12".
 fn describe(info: &PanicHookInfo) -> String {
     let payload = info.payload();
     let message = payload
@@ -53,13 +52,7 @@ fn describe(info: &PanicHookInfo) -> String {
         .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
         .unwrap_or("a panic with no message");
     match info.location() {
-        Some(location) => join(&[
-            message,
-            ", at ",
-            location.file(),
-            ":",
-            &decimal(location.line().into()),
-        ]),
+        Some(location) => format!("{message}, at {}:{}", location.file(), location.line()),
         None => message.to_owned(),
     }
 }
@@ -67,10 +60,7 @@ fn describe(info: &PanicHookInfo) -> String {
 fn on_panic(report: &str) {
     POISONED.store(true, Ordering::Relaxed);
     let error = Error::Internal {
-        message: join(&[
-            "turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: ",
-            report,
-        ]),
+        message: format!("turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: {report}"),
     };
     let thrown = to_js_error(&error, 0);
     let in_flight = IN_FLIGHT

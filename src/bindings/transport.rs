@@ -1,5 +1,6 @@
 //! Sends an [`ApiRequest`] through the host's global `fetch`, retrying only
-//! as [`crate::retry`] allows, within one deadline for the whole call.
+//! as [`crate::retry`] allows for its method, within one deadline for the
+//! whole call.
 //!
 //! Only gloo-net's lower-level `Headers` is used. Its request API always
 //! hands `fetch` a `Request` object, built twice with a `URL` parsed on the
@@ -22,10 +23,11 @@ use web_sys::{
     AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, ResponseType,
 };
 
-use crate::error::{join, Error};
+use crate::error::Error;
+use crate::operation::Spec;
 use crate::request::{ApiRequest, Method};
 use crate::response::{self, Body};
-use crate::retry;
+use crate::retry::{self, Failed};
 
 #[wasm_bindgen]
 extern "C" {
@@ -58,43 +60,51 @@ impl Failure {
     }
 }
 
-/// Sends `request` until `read` accepts an answer, retries run out, or the
+/// Sends `request` until `read` accepts an answer to the operation `spec`, retries run out, or the
 /// call is cut short; the future gives what `read` made of the last answer.
+/// `read` is a plain function, so every operation shares this one state
+/// machine in the `.wasm`.
 ///
 /// The first request leaves before this returns, not at the future's first
 /// poll: that poll waits behind every microtask already queued (such as the
 /// previous response's clean-up), which would delay the request by their
 /// run time instead of letting them run while it is on the wire.
-pub fn send<T>(
+pub fn send(
     request: ApiRequest,
     limits: CallLimits,
-    read: impl Fn(u16, Body<'_>) -> Result<T, Error>,
-) -> impl Future<Output = Result<T, Failure>> {
+    spec: &'static Spec,
+    read: fn(&'static Spec, u16, Body<'_>) -> Result<JsValue, Error>,
+) -> impl Future<Output = Result<JsValue, Failure>> {
     let started = start(&request, &limits);
     async move {
         let (cutoff, mut response) = started?;
         let failed = |error, attempts| Failure { error, attempts };
         let mut attempts: u32 = 1;
         loop {
-            let answer = receive(response)
-                .await
-                .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
-            let body = Body {
-                bytes: &answer.body,
-                truncated: answer.truncated,
+            let (error, delay) = match receive(response, request.method).await {
+                Ok(answer) => {
+                    let body = Body {
+                        bytes: &answer.body,
+                        truncated: answer.truncated,
+                    };
+                    let error = match read(spec, answer.status, body) {
+                        Ok(value) => return Ok(value),
+                        Err(error) => error,
+                    };
+                    let failure = Failed::Status(answer.status, answer.retry_after.as_deref());
+                    (error, retry_delay(&request, failure, attempts, &limits))
+                }
+                Err(thrown) => {
+                    let error = cutoff.explain(&thrown);
+                    let delay = match error {
+                        Error::Network { .. } => {
+                            retry_delay(&request, Failed::Network, attempts, &limits)
+                        }
+                        _ => None,
+                    };
+                    (error, delay)
+                }
             };
-            let error = match read(answer.status, body) {
-                Ok(value) => return Ok(value),
-                Err(error) => error,
-            };
-            let delay = retry::delay_before_retry(
-                answer.status,
-                answer.retry_after.as_deref(),
-                attempts.saturating_sub(1),
-                limits.max_retries,
-                js_sys::Date::now(),
-                js_sys::Math::random(),
-            );
             match delay {
                 Some(ms) if cutoff.leaves_time_for(ms) => cutoff
                     .sleep(ms)
@@ -107,6 +117,23 @@ pub fn send<T>(
                 .map_err(|thrown| failed(cutoff.explain(&thrown), attempts))?;
         }
     }
+}
+
+/// How long to wait before attempt `attempts + 1`, if it may be made.
+fn retry_delay(
+    request: &ApiRequest,
+    failed: Failed<'_>,
+    attempts: u32,
+    limits: &CallLimits,
+) -> Option<u32> {
+    retry::delay_before_retry(
+        request.method,
+        failed,
+        attempts.saturating_sub(1),
+        limits.max_retries,
+        js_sys::Date::now(),
+        js_sys::Math::random(),
+    )
 }
 
 /// Arms the call's cut-off and sends the first request.
@@ -137,10 +164,7 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
         request_headers.append(name, value);
     }
     let init = RequestInit::new();
-    init.set_method(match request.method {
-        Method::Get => "GET",
-        Method::Post => "POST",
-    });
+    init.set_method(request.method.as_str());
     init.set_headers(&request_headers.into_raw());
     init.set_signal(Some(signal));
     if let Some(body) = &request.body {
@@ -150,12 +174,12 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
 }
 
 /// Waits for the response, then reads its body.
-async fn receive(response: Promise) -> Result<Answer, JsValue> {
+async fn receive(response: Promise, method: Method) -> Result<Answer, JsValue> {
     let response: web_sys::Response = JsFuture::from(response).await?.dyn_into()?;
     let status = response.status();
     let headers = response.headers();
     // A success needs no `Retry-After`, and reading it costs a crossing.
-    let retry_after = if retry::may_retry(status) {
+    let retry_after = if retry::may_retry(method, status) {
         headers.get("retry-after")?
     } else {
         None
@@ -246,7 +270,7 @@ struct Cutoff {
 impl Cutoff {
     fn arm(limits: &CallLimits) -> Result<Cutoff, Error> {
         let internal = |what: &str, thrown: JsValue| Error::Internal {
-            message: join(&[what, ": ", &describe_js_error(&thrown)]),
+            message: format!("{what}: {}", describe_js_error(&thrown)),
         };
         let controller = AbortController::new()
             .map_err(|thrown| internal("could not create an AbortController", thrown))?;

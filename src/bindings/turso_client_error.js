@@ -6,12 +6,12 @@ export class TursoClientError extends Error {
     super(message);
     this.name = "TursoClientError";
     this.code = details.code;
-    for (const key of ["status", "field", "body", "attempts"]) {
+    for (const key of ["status", "field", "body", "apiCode", "attempts"]) {
       if (details[key] !== undefined) this[key] = details[key];
     }
   }
 }
 
-export function createTursoClientError(message, code, status, field, body, attempts) {
-  return new TursoClientError(message, { code, status, field, body, attempts });
+export function createTursoClientError(message, code, status, field, body, apiCode, attempts) {
+  return new TursoClientError(message, { code, status, field, body, apiCode, attempts });
 }

@@ -36,20 +36,21 @@ const BAD_ARGUMENTS = [
   ["name", { name: "../etc" }, /name must be/],
   ["name", { name: "x".repeat(65) }, /name must be/],
   ["name", { name: "x".repeat(100_000) }, /…$/],
-  ["name", { name: { toString: () => "g" } }, /name must be a string; got object/],
+  ["name", { name: { toString: () => "g" } }, /^name must be a string; got \{\}$/],
   ["name", { name: "\uD800bad" }, /name must be/],
   ["name", { name: "g\u200B" }, /name must be/],
   ["org", { org: "acme\uDFFF" }, /org must be/],
   ["location", { location: "LHR" }, /location must be/],
   ["location", { location: "lhr/../x" }, /location must be/],
-  ["location", { location: ["lhr"] }, /location must be a string; got an array/],
-  ["extensions", { extensions: ["postgis"] }, /extensions\[0\] must be one of vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp; got "postgis"/],
+  ["location", { location: ["lhr"] }, /^location must be a string; got \["lhr"\]$/],
+  ["location", { location: undefined }, /^location is required$/],
+  ["extensions", { extensions: ["postgis"] }, /^extensions must be "all" or an array of distinct values from vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp; got \["postgis"\]$/],
   ["extensions", { extensions: ["uuid", "uuid"] }, /"uuid" more than once/],
-  ["extensions", { extensions: ["vector", 1] }, /extensions\[1\] must be one of .*; got a non-string/],
-  ["extensions", { extensions: "none" }, /extensions must be "all" or an array of distinct values from vector, .*; got "none"/],
+  ["extensions", { extensions: ["vector", 1] }, /extensions must be "all" or .*; got \["vector",1\]$/],
+  ["extensions", { extensions: "none" }, /extensions must be "all" or an array of distinct values from vector, .*; got "none"$/],
   ["extensions", { extensions: "ALL" }, /got "ALL"/],
-  ["extensions", { extensions: 3 }, /got number/],
-  ["extensions", { extensions: { vector: true } }, /got object/],
+  ["extensions", { extensions: 3 }, /got 3$/],
+  ["extensions", { extensions: { vector: true } }, /got \{"vector":true\}$/],
 ];
 
 const BAD_OPTIONS = [
@@ -107,6 +108,15 @@ describe("createGroup rejects bad arguments before sending", () => {
     });
   });
 
+  test("a body argument that can't be read as JSON is reported by name", async () => {
+    const throwing = { toJSON() { throw new Error("boom"); } };
+    for (const [field, value] of [["name", 42n], ["location", throwing], ["extensions", [throwing]]]) {
+      const args = { ...good(), [field]: value };
+      const error = await rejection(flat(args), { code: "invalid_argument", field, attempts: 0 });
+      assert.equal(error.message, `${field} could not be read as JSON`);
+    }
+  });
+
   test("invalid calls never throw synchronously", async () => {
     let pending;
     assert.doesNotThrow(() => {
@@ -152,12 +162,13 @@ describe("createClient", () => {
 
   const turso = () => createClient(config());
   const BAD_CREATES = [
-    ["location", () => turso().groups.create("g"), /location must be a string; got undefined/],
-    ["location", () => turso().groups.create("g", {}), /location must be a string/],
+    ["location", () => turso().groups.create("g"), /^location is required$/],
+    ["location", () => turso().groups.create("g", {}), /^location is required$/],
+    ["location", () => turso().groups.create("g", { location: 7 }), /^location must be a string; got 7$/],
     ["name", () => turso().groups.create("G", "lhr"), /name must be/],
     ["options", () => turso().groups.create("g", 5), /options must be an object; got number/],
     ["options", () => turso().groups.create("g", "lhr", "vector"), /options must be an object; got string/],
-    ["extensions", () => turso().groups.create("g", "lhr", { extensions: ["nope"] }), /got "nope"/],
+    ["extensions", () => turso().groups.create("g", "lhr", { extensions: ["nope"] }), /got \["nope"\]/],
     ["extensions", () => turso().groups.create("g", { location: "lhr", extensions: "some" }), /got "some"/],
     ["timeoutMs", () => turso().groups.create("g", "lhr", { timeoutMs: 0 }), /from 1/],
     ["signal", () => turso().groups.create("g", { location: "lhr", signal: 1 }), /AbortSignal/],

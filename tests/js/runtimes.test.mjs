@@ -48,8 +48,11 @@ function assertSmoked(report, org) {
 describe("the npm tarball", () => {
   test("holds what the entries need and nothing else", () => {
     const files = tarball.files.map((f) => f.path).sort();
-    const snippet = files.find((f) => f.startsWith("snippets/"));
-    assert.match(snippet ?? "", /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/turso_client_error\.js$/);
+    const snippets = files.filter((f) => f.startsWith("snippets/"));
+    assert.equal(snippets.length, 2);
+    for (const [snippet, name] of snippets.map((s) => [s, s.split("/").pop()])) {
+      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|turso_client_error)\.js$/, name);
+    }
     assert.deepEqual(
       files,
       [
@@ -59,7 +62,7 @@ describe("the npm tarball", () => {
         "index.d.ts",
         "node.js",
         "package.json",
-        snippet,
+        ...snippets,
         "turso_platform_wasm.js",
         "turso_platform_wasm_bg.wasm",
         "workerd.js",

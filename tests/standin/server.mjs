@@ -1,6 +1,7 @@
 // A stand-in for the Turso Platform API on 127.0.0.1, for tests and the demo.
 //
-// It keeps groups per organization, checks the bearer token, records every
+// It keeps groups per organization and serves every Groups and Locations
+// route statefully (see ROUTES), checks the bearer token, records every
 // API request with the status it was answered with, answers CORS
 // preflights, and answers with a fault when the organization's slug names
 // one (see FAULTS), so that each test picks its behaviour without shared state.
@@ -9,7 +10,7 @@
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -19,7 +20,7 @@ const SLOW_MS = 10_000;
 
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type",
   "access-control-max-age": "600",
 };
@@ -147,45 +148,143 @@ export async function spawnStandin() {
   return { url, kill: () => child.kill() };
 }
 
+/** The locations every organization may use. */
+export const LOCATIONS = {
+  ams: "Amsterdam, Netherlands",
+  "aws-ap-northeast-1": "AWS AP NorthEast (Tokyo)",
+  "aws-eu-west-1": "AWS EU West (Ireland)",
+  "aws-us-east-1": "AWS US East (Virginia)",
+  "aws-us-west-2": "AWS US West (Oregon)",
+  lhr: "London, United Kingdom",
+};
+
+const EXPIRATION = /^(never|(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?)$/;
+
+/** A token shaped like the API's: three base64url parts, the middle one JSON claims. */
+function mintJwt(claims) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part({ alg: "EdDSA", typ: "JWT" })}.${part(claims)}.${randomBytes(32).toString("base64url")}`;
+}
+
+const notFound = (res) => sendJson(res, 404, { error: "group not found" });
+
+/**
+ * The organization routes, after /v1/organizations/{org}/groups: [method,
+ * pattern of the rest, handler]. A handler gets the organization's groups,
+ * the matched segments and the request, and answers.
+ */
+const ROUTES = [
+  ["GET", /^$/, ({ res, groups }) => sendJson(res, 200, { groups: [...groups.values()] })],
+  ["POST", /^$/, ({ res, groups, input, recorded }) => {
+    if (typeof input?.name !== "string" || typeof input?.location !== "string") {
+      return sendJson(res, 400, { error: "name and location are required" });
+    }
+    if (groups.has(input.name)) return sendJson(res, 409, { error: "group already exists" });
+    if (!(input.location in LOCATIONS)) return sendJson(res, 400, { error: `invalid location: ${input.location}` });
+    const group = {
+      name: input.name,
+      uuid: randomUUID(),
+      primary: input.location,
+      locations: [input.location],
+      version: "v0.24.7",
+      delete_protection: false,
+      archived: false,
+    };
+    groups.set(input.name, group);
+    recorded.created = group.uuid;
+    return sendJson(res, 200, { group });
+  }],
+  ["GET", /^\/([^/]+)$/, ({ res, group }) => sendJson(res, 200, { group })],
+  ["DELETE", /^\/([^/]+)$/, ({ res, groups, group }) => {
+    if (group.delete_protection) {
+      return sendJson(res, 400, { error: "group is protected from deletion: turn delete_protection off first" });
+    }
+    groups.delete(group.name);
+    return sendJson(res, 200, { group });
+  }],
+  ["GET", /^\/([^/]+)\/configuration$/, ({ res, group }) =>
+    sendJson(res, 200, { delete_protection: group.delete_protection })],
+  ["PATCH", /^\/([^/]+)\/configuration$/, ({ res, group, input }) => {
+    if (input === undefined) return sendJson(res, 400, { error: "a configuration body is required" });
+    if ("delete_protection" in input) group.delete_protection = Boolean(input.delete_protection);
+    return sendJson(res, 200, { delete_protection: group.delete_protection });
+  }],
+  ["POST", /^\/([^/]+)\/transfer$/, ({ res, groups, group, input, groupsOf }) => {
+    if (typeof input?.organization !== "string") return sendJson(res, 400, { error: "organization is required" });
+    groups.delete(group.name);
+    groupsOf(input.organization).set(group.name, group);
+    return sendJson(res, 200, group);
+  }],
+  ["POST", /^\/([^/]+)\/unarchive$/, ({ res, group }) => {
+    group.archived = false;
+    return sendJson(res, 200, { group });
+  }],
+  ["POST", /^\/([^/]+)\/locations\/([^/]+)$/, ({ res, group, segments: [, location] }) => {
+    if (!(location in LOCATIONS)) return sendJson(res, 400, { error: `invalid location: ${location}` });
+    if (!group.locations.includes(location)) group.locations.push(location);
+    return sendJson(res, 200, { group });
+  }],
+  ["DELETE", /^\/([^/]+)\/locations\/([^/]+)$/, ({ res, group, segments: [, location] }) => {
+    if (location === group.primary) return sendJson(res, 400, { error: "cannot remove the primary location" });
+    group.locations = group.locations.filter((kept) => kept !== location);
+    return sendJson(res, 200, { group });
+  }],
+  ["POST", /^\/([^/]+)\/update$/, ({ res }) => send(res, 200, "", "text/plain")],
+  ["POST", /^\/([^/]+)\/auth\/tokens$/, ({ res, group, input, query }) => {
+    const authorization = query.get("authorization") ?? "full-access";
+    const expiration = query.get("expiration") ?? "never";
+    if (!["full-access", "read-only"].includes(authorization) || !EXPIRATION.test(expiration)) {
+      return sendJson(res, 400, { error: "Invalid expiration format or authorization" });
+    }
+    // As the API does for new databases: claims with nothing in them are refused.
+    if (input !== undefined && !(input?.permissions?.read_attach?.databases?.length > 0)) {
+      return sendJson(res, 400, { error: "permissions must name at least one database" });
+    }
+    const jwt = mintJwt({ a: authorization === "read-only" ? "ro" : "rw", gid: group.uuid, gen: group.tokenGeneration ?? 0 });
+    return sendJson(res, 200, { jwt });
+  }],
+  ["POST", /^\/([^/]+)\/auth\/rotate$/, ({ res, group }) => {
+    Object.defineProperty(group, "tokenGeneration", { value: (group.tokenGeneration ?? 0) + 1, writable: true });
+    return send(res, 200, "", "text/plain");
+  }],
+];
+
 function answer(req, res, recorded, { groupsByOrg, requestsByOrg, token }) {
   // Any path prefix is accepted, as behind a proxy that mounts the API at /turso.
-  const match = /^(?:\/[\w-]+)*?\/v1\/organizations\/([^/?#]+)\/groups$/.exec(recorded.path);
-  if (!match) return sendJson(res, 404, { error: "not found" });
-  if (req.method !== "POST") return sendJson(res, 405, { error: "method not allowed" });
+  const url = new URL(recorded.path, "http://standin");
+  const path = url.pathname.replace(/^(?:\/[\w-]+)*?(?=\/v1\/|\/region\/$)/, "");
+  if (path === "/region/" && req.method === "GET") return sendJson(res, 200, { server: "lhr", client: "lhr" });
   if (req.headers.authorization !== `Bearer ${token}`) {
     return sendJson(res, 401, { error: "token is invalid or expired" });
   }
+  if (path === "/v1/locations" && req.method === "GET") return sendJson(res, 200, { locations: LOCATIONS });
+  const match = /^\/v1\/organizations\/([^/]+)\/groups(.*)$/.exec(path);
+  if (!match) return sendJson(res, 404, { error: "not found" });
   const org = decodeURIComponent(match[1]);
   const nth = (requestsByOrg.get(org) ?? 0) + 1;
   requestsByOrg.set(org, nth);
   // "fault-x--anything" gets fault-x with its own request count.
   if (FAULTS[org.split("--")[0]]?.(res, nth)) return;
 
+  const route = ROUTES.find(([method, pattern]) => method === req.method && pattern.test(match[2]));
+  if (!route) return sendJson(res, 405, { error: "method not allowed" });
+  const segments = route[1].exec(match[2]).slice(1).map(decodeURIComponent);
   let input;
-  try {
-    input = JSON.parse(recorded.body);
-  } catch {
-    return sendJson(res, 400, { error: "request body is not valid JSON" });
+  if (recorded.body !== "") {
+    try {
+      input = JSON.parse(recorded.body);
+    } catch {
+      return sendJson(res, 400, { error: "request body is not valid JSON" });
+    }
   }
-  if (typeof input?.name !== "string" || typeof input?.location !== "string") {
-    return sendJson(res, 400, { error: "name and location are required" });
-  }
-  const groups = groupsByOrg.get(org) ?? new Map();
-  groupsByOrg.set(org, groups);
-  if (groups.has(input.name)) return sendJson(res, 409, { error: "group already exists" });
-
-  const group = {
-    name: input.name,
-    uuid: randomUUID(),
-    primary: input.location,
-    locations: [input.location],
-    version: "v0.24.7",
-    delete_protection: false,
-    archived: false,
+  const groupsOf = (slug) => {
+    if (!groupsByOrg.has(slug)) groupsByOrg.set(slug, new Map());
+    return groupsByOrg.get(slug);
   };
-  groups.set(input.name, group);
-  recorded.created = group.uuid;
-  sendJson(res, 200, { group });
+  const groups = groupsOf(org);
+  const group = segments.length > 0 ? groups.get(segments[0]) : undefined;
+  if (segments.length > 0 && !group) return notFound(res);
+  return route[2]({ res, groups, group, segments, input, query: url.searchParams, groupsOf, recorded });
 }
 
 /** GET /__standin/requests[?org=slug] lists recorded requests; DELETE clears them. */

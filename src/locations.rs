@@ -1,0 +1,76 @@
+//! Locations: where groups can be placed, and which is closest to the caller.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::operation::{Answer, Base, NoBody, Operation, Spec, Visitor};
+use crate::request::Method;
+
+/// A location where databases can be placed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// Its key, such as `"aws-us-east-1"`.
+    pub code: String,
+    /// Its name, such as `"AWS US East (Virginia)"`.
+    pub description: String,
+}
+
+/// Every location: sent as a map from code to name, handed over as a list
+/// sorted by code, as `@tursodatabase/api` hands it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "BTreeMap<String, String>")]
+pub struct Locations(pub Vec<Location>);
+
+impl From<BTreeMap<String, String>> for Locations {
+    fn from(map: BTreeMap<String, String>) -> Self {
+        Locations(
+            map.into_iter()
+                .map(|(code, description)| Location { code, description })
+                .collect(),
+        )
+    }
+}
+
+/// The location closest to the caller, as the region finder sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosestLocation {
+    /// The location that answered.
+    pub server: String,
+    /// The location closest to the caller.
+    pub client: String,
+}
+
+/// `locations.list()`
+pub struct List;
+impl Operation for List {
+    const SPEC: Spec = Spec {
+        answer: Answer::Reshaped("locations"),
+        ..Spec::new(
+            "listLocations",
+            "locations.list",
+            Method::Get,
+            "/v1/locations",
+        )
+    };
+    type Body = NoBody;
+    type Answer = Locations;
+}
+
+/// `locations.closest()`: not part of the Platform API, so it goes to
+/// `regionUrl` and carries no token.
+pub struct Closest;
+impl Operation for Closest {
+    const SPEC: Spec = Spec {
+        base: Base::Region,
+        ..Spec::new("closestLocation", "locations.closest", Method::Get, "/")
+    };
+    type Body = NoBody;
+    type Answer = ClosestLocation;
+}
+
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<List>();
+    visitor.visit::<Closest>();
+}

@@ -1,0 +1,264 @@
+//! Operations as declarations, and the one generic path every call takes.
+//!
+//! An operation is a type that implements [`Operation`]: its [`Spec`] is the
+//! method, the path template as the OpenAPI description spells it, the
+//! parameters with their rules, the body's fields and where the answer sits;
+//! its associated types are the serde-derived body and answer. From those,
+//! [`crate::request::build`] checks the arguments and builds the request,
+//! and [`crate::response::answer`] turns a status and body into the answer
+//! or an [`Error`].
+//!
+//! JSON is reached through [`Json`], which each target supplies:
+//! [`SerdeJson`] natively, the host's `JSON` with serde-wasm-bindgen in wasm,
+//! so that unknown fields reach JavaScript exactly as `JSON.parse` reads them.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::request::Method;
+use crate::validate::Check;
+
+/// One operation of the Platform API, declared once.
+pub trait Operation {
+    /// Everything about the operation that is data.
+    const SPEC: Spec;
+    /// The JSON body, [`NoBody`] for an operation that sends none.
+    type Body: Serialize + DeserializeOwned + Validate;
+    /// The answer, as it sits in its envelope; `()` for none.
+    type Answer: Serialize + DeserializeOwned;
+}
+
+/// What an operation is, as plain data.
+#[derive(Debug)]
+pub struct Spec {
+    /// The `operationId` in the OpenAPI description.
+    pub id: &'static str,
+    /// The JavaScript method, `resource.method`, such as `"groups.get"`.
+    pub call: &'static str,
+    pub method: Method,
+    /// The path template as the OpenAPI description spells it, such as
+    /// `/v1/organizations/{organizationSlug}/groups/{groupName}`.
+    /// `{organizationSlug}` is the client's `org`.
+    pub path: &'static str,
+    pub base: Base,
+    /// The positional arguments of the JavaScript method, by name. A name
+    /// ending in `?` may be left out, and the options object then takes its
+    /// place; every other argument is read from the options object.
+    pub args: &'static [&'static str],
+    /// The path and query parameters other than `organizationSlug`.
+    pub params: &'static [Param],
+    pub body: Payload,
+    pub answer: Answer,
+    /// The answer carries a credential: an answer that fails to decode keeps
+    /// no copy of its body.
+    pub secret_answer: bool,
+}
+
+impl Spec {
+    /// An operation of the Platform API with no arguments or body whose
+    /// answer is the whole body; declarations override the rest.
+    pub const fn new(
+        id: &'static str,
+        call: &'static str,
+        method: Method,
+        path: &'static str,
+    ) -> Spec {
+        Spec {
+            id,
+            call,
+            method,
+            path,
+            base: Base::Api,
+            args: &[],
+            params: &[],
+            body: Payload::None,
+            answer: Answer::Whole,
+            secret_answer: false,
+        }
+    }
+}
+
+/// Which service an operation calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Base {
+    /// The Platform API at `baseUrl`, with the token.
+    Api,
+    /// The region finder at `regionUrl`, which needs no token and gets none.
+    Region,
+}
+
+/// A path or query parameter, and the rule its value must meet.
+#[derive(Debug)]
+pub struct Param {
+    /// Its name in the OpenAPI description.
+    pub name: &'static str,
+    /// The argument it comes from, as JavaScript callers name it.
+    pub arg: &'static str,
+    pub place: Place,
+    pub check: Check,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Required, and percent-encoded into the path.
+    Path,
+    /// Optional, and percent-encoded into the query string when given.
+    Query,
+}
+
+impl Param {
+    pub const fn path(name: &'static str, arg: &'static str, check: Check) -> Param {
+        Param {
+            name,
+            arg,
+            place: Place::Path,
+            check,
+        }
+    }
+
+    pub const fn query(name: &'static str, check: Check) -> Param {
+        Param {
+            name,
+            arg: name,
+            place: Place::Query,
+            check,
+        }
+    }
+}
+
+/// Whether an operation sends a body, and the arguments that make it.
+#[derive(Debug)]
+pub enum Payload {
+    None,
+    /// Always sent, with these fields.
+    Required(&'static [&'static str]),
+    /// Sent only when one of these fields is given.
+    WhenGiven(&'static [&'static str]),
+}
+
+impl Payload {
+    /// The arguments that become the body's fields.
+    pub fn fields(&self) -> &'static [&'static str] {
+        match self {
+            Payload::None => &[],
+            Payload::Required(fields) | Payload::WhenGiven(fields) => fields,
+        }
+    }
+}
+
+/// Where the answer sits in a successful body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// The whole body.
+    Whole,
+    /// One member of it, such as `group` in `{"group": {…}}`.
+    Member(&'static str),
+    /// One member, handed to JavaScript as the answer type serializes it
+    /// rather than as sent (a map of locations becomes a list).
+    Reshaped(&'static str),
+    /// Nothing: the API answers 200 with no body.
+    Nothing,
+}
+
+/// The body of an operation that sends none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoBody {}
+
+/// Rules a body must meet beyond its types, checked before sending.
+pub trait Validate {
+    fn validate(&self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl Validate for NoBody {}
+
+/// Visits every declared operation: the boundary builds its dispatch table
+/// this way, and the tests check each against the OpenAPI description.
+pub trait Visitor {
+    fn visit<O: Operation>(&mut self);
+}
+
+/// Calls `visitor` once for every operation of every resource.
+pub fn for_each(visitor: &mut impl Visitor) {
+    crate::groups::operations(visitor);
+    crate::locations::operations(visitor);
+}
+
+/// A JSON implementation: what building requests and reading answers need of one.
+pub trait Json {
+    /// A parsed JSON value.
+    type Value;
+    fn parse(text: &str) -> Result<Self::Value, String>;
+    /// A member of an object; `None` when absent or not an object.
+    fn member(value: &Self::Value, key: &str) -> Option<Self::Value>;
+    fn null() -> Self::Value;
+    fn decode<T: DeserializeOwned>(value: &Self::Value) -> Result<T, DecodeError>;
+    fn stringify<T: Serialize>(value: &T) -> Result<String, String>;
+}
+
+/// Why a value did not decode, and where in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Such as `locations[1]`; empty for the value itself.
+    pub path: String,
+    pub message: String,
+}
+
+impl DecodeError {
+    /// The error serde_path_to_error reports, as plain data.
+    pub fn from_path<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> DecodeError {
+        let path = error.path().to_string();
+        DecodeError {
+            path: if path == "." { String::new() } else { path },
+            message: error.into_inner().to_string(),
+        }
+    }
+
+    /// The message, led by the path under `root`.
+    pub fn describe(&self, root: &str) -> String {
+        let path = match (root.is_empty(), self.path.is_empty()) {
+            (true, _) => self.path.clone(),
+            (false, true) => root.to_owned(),
+            (false, false) if self.path.starts_with('[') => format!("{root}{}", self.path),
+            (false, false) => format!("{root}.{}", self.path),
+        };
+        if path.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{path}: {}", self.message)
+        }
+    }
+}
+
+/// The JSON of native Rust: `serde_json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct SerdeJson;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Json for SerdeJson {
+    type Value = serde_json::Value;
+
+    fn parse(text: &str) -> Result<serde_json::Value, String> {
+        serde_json::from_str(text).map_err(|error| error.to_string())
+    }
+
+    fn member(value: &serde_json::Value, key: &str) -> Option<serde_json::Value> {
+        value.as_object()?.get(key).cloned()
+    }
+
+    fn null() -> serde_json::Value {
+        serde_json::Value::Null
+    }
+
+    fn decode<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, DecodeError> {
+        serde_path_to_error::deserialize(value).map_err(DecodeError::from_path)
+    }
+
+    fn stringify<T: Serialize>(value: &T) -> Result<String, String> {
+        serde_json::to_string(value).map_err(|error| error.to_string())
+    }
+}
