@@ -139,7 +139,7 @@ export interface CreateGroupTokenOptions extends RequestOptions {
   /** Extra claims; the body is sent only when this is given. */
   permissions?: {
     /** Read `ATTACH` permission on other databases. */
-    read_attach?: { databases: string[] };
+    read_attach?: { databases?: string[] };
   } | null;
 }
 

@@ -53,6 +53,9 @@ export async function rejection(promise, expected) {
   return error;
 }
 
+/** A loopback port that was free a moment ago, for a server to listen on. */
+export const freePort = () => refusedPort();
+
 /** A loopback port with nothing listening on it. */
 export async function refusedPort() {
   const probe = createServer();

@@ -6,7 +6,20 @@ import { test } from "node:test";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-test("the TypeScript declarations accept right calls and reject wrong ones", () => {
+test("the TypeScript declarations accept right calls, reject wrong ones, and agree with the spec", () => {
+  // tests/types/spec-agreement.ts compares them with what openapi-typescript
+  // makes of the spec.
+  const generated = spawnSync(
+    process.execPath,
+    [
+      "node_modules/openapi-typescript/bin/cli.js",
+      "tests/spec/turso-platform-openapi.json",
+      "-o",
+      "tests/types/generated/openapi.d.ts",
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  assert.equal(generated.status, 0, generated.stdout + generated.stderr);
   const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tests/types"], {
     cwd: root,
     encoding: "utf8",

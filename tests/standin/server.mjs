@@ -45,6 +45,9 @@ const FAULTS = {
     send(res, 500, "<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html"),
   "fault-502": (res) => send(res, 502, "<html><body>502 Bad Gateway</body></html>", "text/html"),
   "fault-504": (res) => send(res, 504, "upstream timed out", "text/plain"),
+  "fault-502-then-ok": (res, nth) => nth === 1 && send(res, 502, "<html>502 Bad Gateway</html>", "text/html"),
+  "fault-reset-then-ok": (res, nth) => nth === 1 && (res.socket.destroy(), true),
+  "fault-token-wrong-shape": (res) => sendJson(res, 200, { jwt: 42, token: "eyJhbGciOiJFZERTQSJ9.leaked.signature" }),
   "fault-503": (res) => sendJson(res, 503, { error: "service unavailable" }),
   "fault-503-retry-after-then-ok": (res, nth) =>
     nth === 1 && sendJson(res, 503, { error: "maintenance" }, { "retry-after": "1" }),

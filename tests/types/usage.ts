@@ -4,9 +4,13 @@ import {
   createClient,
   createGroup,
   TursoClientError,
+  type ClosestLocation,
   type Extension,
   type Extensions,
   type Group,
+  type GroupConfiguration,
+  type GroupToken,
+  type Location,
   type TursoClientErrorCode,
 } from "turso-platform-wasm";
 
@@ -62,11 +66,59 @@ async function clientCalls(): Promise<void> {
   turso.groups = turso.groups;
 }
 
+async function everyGroupsCall(): Promise<void> {
+  const { groups, locations } = createClient({ org, token, regionUrl: "https://region.turso.io" });
+  const signal = new AbortController().signal;
+  const listed: Group[] = await groups.list({ signal });
+  const got: Group = await groups.get("g", { timeoutMs: 1_000 });
+  const deleted: Group = await groups.delete("g");
+  const config: GroupConfiguration = await groups.getConfiguration("g");
+  const updated: GroupConfiguration = await groups.updateConfiguration("g", { delete_protection: true });
+  const moved: Group = await groups.transfer("g", { organization: "other-org", maxRetries: 0 });
+  const unarchived: Group = await groups.unarchive("g");
+  const added: Group = await groups.addLocation("g", "ams");
+  const removed: Group = await groups.removeLocation("g", "ams");
+  const nothing: void = await groups.updateDatabases("g");
+  const token1: GroupToken = await groups.createToken("g");
+  const token2: GroupToken = await groups.createToken("g", {
+    expiration: "2w1d30m",
+    authorization: "read-only",
+    permissions: { read_attach: { databases: ["db1"] } },
+  });
+  const jwt: string = token2.jwt;
+  const rotated: void = await groups.rotateTokens("g");
+  const places: Location[] = await locations.list();
+  const code: string | undefined = places[0]?.code;
+  const closest: ClosestLocation = await locations.closest();
+  void [listed, got, deleted, config, updated, moved, unarchived, added, removed, nothing, token1, jwt, rotated, code, closest];
+
+  // @ts-expect-error get needs a name
+  await groups.get();
+  // @ts-expect-error the name is a string
+  await groups.delete(7);
+  // @ts-expect-error delete_protection is a boolean
+  await groups.updateConfiguration("g", { delete_protection: "yes" });
+  // @ts-expect-error transfer needs the receiving organization
+  await groups.transfer("g", {});
+  // @ts-expect-error authorization is full-access or read-only
+  await groups.createToken("g", { authorization: "admin" });
+  // @ts-expect-error databases are names
+  await groups.createToken("g", { permissions: { read_attach: { databases: [1] } } });
+  // @ts-expect-error addLocation needs a location
+  await groups.addLocation("g");
+  // @ts-expect-error no such call
+  await groups.rename("g", "h");
+  // @ts-expect-error a location has no uuid
+  void places[0]?.uuid;
+}
+
 function errors(error: unknown): string {
   if (error instanceof TursoClientError) {
     const code: TursoClientErrorCode = error.code;
     const status: number | undefined = error.status;
     const body: string | undefined = error.body;
+    const apiCode: string | undefined = error.apiCode;
+    void apiCode;
     const attempts: number = error.attempts;
     void attempts;
     switch (error.code) {
@@ -93,4 +145,4 @@ const wrong: Extension = "postgis";
 // @ts-expect-error the class is not constructed by users
 new TursoClientError("x");
 
-export { flatCalls, clientCalls, errors, everyExtension, all, wrong };
+export { flatCalls, clientCalls, everyGroupsCall, errors, everyExtension, all, wrong };

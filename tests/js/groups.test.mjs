@@ -1,0 +1,258 @@
+// Every Groups and Locations call through the built package, against the
+// stateful stand-in: what each resolves to, what went on the wire, and the
+// rules every call shares (limits, retries by method, secrets).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { createClient } from "turso-platform-wasm";
+import { assertNeverShown, freshOrg, rejection, TOKEN, useStandin } from "./helpers.mjs";
+
+const standin = useStandin();
+
+function client(org, extra = {}) {
+  return createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region`, ...extra });
+}
+
+/** Every call of a client with arguments that are valid for the stand-in. */
+const EVERY_CALL = [
+  ["groups", "list", []],
+  ["groups", "get", ["g"]],
+  ["groups", "create", ["g", { location: "lhr" }]],
+  ["groups", "delete", ["g"]],
+  ["groups", "getConfiguration", ["g"]],
+  ["groups", "updateConfiguration", ["g", { delete_protection: true }]],
+  ["groups", "transfer", ["g", { organization: "other" }]],
+  ["groups", "unarchive", ["g"]],
+  ["groups", "addLocation", ["g", "ams"]],
+  ["groups", "removeLocation", ["g", "ams"]],
+  ["groups", "updateDatabases", ["g"]],
+  ["groups", "createToken", ["g", {}]],
+  ["groups", "rotateTokens", ["g"]],
+  ["locations", "list", []],
+  ["locations", "closest", []],
+];
+
+/** The call's arguments with `extra` merged into its options object. */
+function withOptions(args, extra) {
+  const last = args.at(-1);
+  return typeof last === "object" ? [...args.slice(0, -1), { ...last, ...extra }] : [...args, extra];
+}
+
+describe("the groups resource", () => {
+  test("a created group is listed, got, and gone once deleted", async () => {
+    const org = freshOrg("lifecycle");
+    const { groups } = client(org);
+    assert.deepEqual(await groups.list(), []);
+    const created = await groups.create("alpha", { location: "lhr" });
+    const listed = await groups.list();
+    assert.deepEqual(listed, [created]);
+    assert.deepEqual(await groups.get("alpha"), created);
+    const again = await rejection(groups.create("alpha", "lhr"), { code: "conflict", status: 409, attempts: 1 });
+    assert.equal(again.message, "group already exists");
+    assert.deepEqual(await groups.delete("alpha"), created, "delete resolves to the deleted group");
+    await rejection(groups.get("alpha"), { code: "not_found", status: 404 });
+    await rejection(groups.delete("alpha"), { code: "not_found", status: 404 });
+    assert.deepEqual(await groups.list(), []);
+  });
+
+  test("delete protection is read, set, and keeps the group", async () => {
+    const org = freshOrg("protect");
+    const { groups } = client(org);
+    await groups.create("kept", { location: "lhr" });
+    assert.deepEqual(await groups.getConfiguration("kept"), { delete_protection: false });
+    assert.deepEqual(await groups.updateConfiguration("kept", { delete_protection: true }), { delete_protection: true });
+    assert.equal((await groups.get("kept")).delete_protection, true);
+    await rejection(groups.delete("kept"), { code: "bad_request", status: 400 });
+    await groups.updateConfiguration("kept", { delete_protection: false });
+    await groups.delete("kept");
+    const [patch] = standin.server.requestsFor(org).filter((r) => r.method === "PATCH");
+    assert.equal(patch.path, `/v1/organizations/${org}/groups/kept/configuration`);
+    assert.deepEqual(JSON.parse(patch.body), { delete_protection: true });
+    assert.equal(patch.headers["content-type"], "application/json");
+  });
+
+  test("transfer moves the group to the other organization", async () => {
+    const [from, to] = [freshOrg("from"), freshOrg("to")];
+    await client(from).groups.create("moving", "lhr");
+    const moved = await client(from).groups.transfer("moving", { organization: to });
+    assert.equal(moved.name, "moving");
+    assert.deepEqual(await client(from).groups.list(), []);
+    assert.deepEqual((await client(to).groups.list()).map((g) => g.name), ["moving"]);
+    const error = await rejection(client(from).groups.transfer("x", { organization: "a/b" }), {
+      code: "invalid_argument",
+      field: "organization",
+      attempts: 0,
+    });
+    assert.match(error.message, /^organization must be/);
+  });
+
+  test("locations are added and removed, and unarchive resolves to the group", async () => {
+    const org = freshOrg("locations");
+    const { groups } = client(org);
+    await groups.create("spread", "lhr");
+    assert.deepEqual((await groups.addLocation("spread", "ams")).locations, ["lhr", "ams"]);
+    assert.deepEqual((await groups.removeLocation("spread", "ams")).locations, ["lhr"]);
+    const error = await rejection(groups.addLocation("spread", "nowhere"), { code: "bad_request" });
+    assert.equal(error.message, "invalid location: nowhere");
+    await rejection(groups.addLocation("spread", "AMS"), { code: "invalid_argument", field: "location", attempts: 0 });
+    assert.equal((await groups.unarchive("spread")).archived, false);
+  });
+
+  test("updateDatabases and rotateTokens resolve to undefined", async () => {
+    const org = freshOrg("void");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    assert.equal(await groups.updateDatabases("g"), undefined);
+    assert.equal(await groups.rotateTokens("g"), undefined);
+    await rejection(groups.rotateTokens("missing"), { code: "not_found" });
+    const sent = standin.server.requestsFor(org).slice(1);
+    assert.deepEqual(
+      sent.map((r) => [r.method, r.path, r.body]),
+      [
+        ["POST", `/v1/organizations/${org}/groups/g/update`, ""],
+        ["POST", `/v1/organizations/${org}/groups/g/auth/rotate`, ""],
+        ["POST", `/v1/organizations/${org}/groups/missing/auth/rotate`, ""],
+      ],
+    );
+  });
+});
+
+describe("groups.createToken", () => {
+  test("sends no body without permissions, and the options as a query", async () => {
+    const org = freshOrg("token");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    const { jwt } = await groups.createToken("g", { expiration: "2w1d30m", authorization: "read-only" });
+    assert.equal(jwt.split(".").length, 3);
+    assert.equal(JSON.parse(Buffer.from(jwt.split(".")[1], "base64url")).a, "ro");
+    const plain = await groups.createToken("g");
+    assert.equal(JSON.parse(Buffer.from(plain.jwt.split(".")[1], "base64url")).a, "rw");
+    const [withQuery, withoutOptions] = standin.server.requestsFor(org).slice(1);
+    assert.equal(withQuery.path, `/v1/organizations/${org}/groups/g/auth/tokens?expiration=2w1d30m&authorization=read-only`);
+    assert.equal(withQuery.body, "", "no body, so no empty permissions for the API to refuse");
+    assert.equal(withQuery.headers["content-type"], undefined);
+    assert.equal(withoutOptions.path, `/v1/organizations/${org}/groups/g/auth/tokens`);
+  });
+
+  test("sends permissions when given", async () => {
+    const org = freshOrg("claims");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    const permissions = { read_attach: { databases: ["db1", "db2"] } };
+    await groups.createToken("g", { permissions });
+    const sent = standin.server.requestsFor(org).at(-1);
+    assert.deepEqual(JSON.parse(sent.body), { permissions });
+  });
+
+  test("checks authorization, expiration and permissions before sending", async () => {
+    const org = freshOrg("token-args");
+    const { groups } = client(org);
+    const cases = [
+      ["authorization", { authorization: "admin" }, /^authorization must be "full-access" or "read-only"; got "admin"$/],
+      ["expiration", { expiration: "2 weeks" }, /^expiration must be "never" or a duration such as "2w1d30m"/],
+      ["expiration", { expiration: 14 }, /^expiration must be a string; got number$/],
+      ["permissions", { permissions: { read_attach: { databases: ["a/b"] } } }, /^permissions must be 1 to 64/],
+      ["permissions", { permissions: { read_attach: { databases: [1] } } }, /^permissions\.read_attach\.databases\[0\] must be a string; got 1$/],
+    ];
+    for (const [field, options, message] of cases) {
+      const error = await rejection(groups.createToken("g", options), { code: "invalid_argument", field, attempts: 0 });
+      assert.match(error.message, message);
+    }
+    assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+
+  test("a minted token never appears in an error", async () => {
+    const { groups } = client("fault-token-wrong-shape");
+    const error = await rejection(groups.createToken("g"), { code: "decode_error", status: 200 });
+    assert.doesNotMatch(error.body, /leaked/);
+    assertNeverShown("eyJhbGciOiJFZERTQSJ9.leaked.signature", [error]);
+  });
+});
+
+describe("the locations resource", () => {
+  test("list is the API's map as a list sorted by code", async () => {
+    const locations = await client(freshOrg("loc")).locations.list();
+    assert.deepEqual(locations[0], { code: "ams", description: "Amsterdam, Netherlands" });
+    assert.deepEqual(
+      locations.map((l) => l.code),
+      [...locations.map((l) => l.code)].sort(),
+    );
+    assert.ok(locations.every((l) => Object.keys(l).join() === "code,description"));
+  });
+
+  test("closest asks regionUrl, and sends it no token", async () => {
+    const closest = await client(freshOrg("region")).locations.closest();
+    assert.deepEqual(closest, { server: "lhr", client: "lhr" });
+    const asked = standin.server.requests.filter((r) => r.path === "/region/");
+    assert.ok(asked.length > 0);
+    for (const request of asked) assert.equal(request.headers.authorization, undefined);
+  });
+
+  test("regionUrl is checked like baseUrl", () => {
+    assert.throws(() => client("acme", { regionUrl: "http://example.com" }), { code: "invalid_argument", field: "regionUrl" });
+  });
+});
+
+describe("what every call shares", () => {
+  test("an aborted signal sends nothing, from every call", async () => {
+    const org = freshOrg("aborted");
+    const turso = client(org);
+    const controller = new AbortController();
+    controller.abort();
+    for (const [resource, method, args] of EVERY_CALL) {
+      const call = turso[resource][method](...withOptions(args, { signal: controller.signal }));
+      await rejection(call, { code: "aborted", attempts: 0 });
+    }
+    assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+
+  test("timeoutMs and maxRetries are checked on every call", async () => {
+    const turso = client(freshOrg("limits"));
+    for (const [resource, method, args] of EVERY_CALL) {
+      await rejection(turso[resource][method](...withOptions(args, { timeoutMs: 0 })), { field: "timeoutMs" });
+      await rejection(turso[resource][method](...withOptions(args, { maxRetries: 11 })), { field: "maxRetries" });
+    }
+  });
+
+  test("a getter that throws, in any call's options, is reported, not raised", async () => {
+    const turso = client(freshOrg("getter"));
+    for (const [resource, method, args] of EVERY_CALL) {
+      const options = Object.defineProperty({}, "signal", {
+        get() {
+          throw new Error("boom");
+        },
+      });
+      let pending;
+      assert.doesNotThrow(() => {
+        pending = turso[resource][method](...withOptions(args, {}).slice(0, -1), options);
+      });
+      await rejection(pending, { code: "invalid_argument", field: "signal" });
+    }
+  });
+
+  test("methods need no this: destructured calls work", async () => {
+    const org = freshOrg("destructured");
+    const { create, list } = client(org).groups;
+    await create("loose", "lhr");
+    assert.deepEqual((await list()).map((g) => g.name), ["loose"]);
+  });
+
+  test("a GET is retried after a 502 or a reset; a POST is not", async () => {
+    const list = await client("fault-502-then-ok--get").groups.list();
+    assert.deepEqual(list, []);
+    assert.equal(standin.server.requestsFor("fault-502-then-ok--get").length, 2);
+    await rejection(client("fault-502-then-ok--post").groups.create("g", "lhr"), { code: "server_error", attempts: 1 });
+
+    assert.deepEqual(await client("fault-reset-then-ok--get").groups.list(), []);
+    assert.equal(standin.server.requestsFor("fault-reset-then-ok--get").length, 2);
+    await rejection(client("fault-reset-then-ok--post").groups.rotateTokens("g"), { code: "network_error", attempts: 1 });
+  });
+
+  test("a GET gives up after maxRetries, and a 500 is never retried", async () => {
+    await rejection(client("fault-502--gives-up").groups.get("g", { maxRetries: 1 }), { code: "server_error", attempts: 2 });
+    await rejection(client("fault-html-500--get").groups.list(), { code: "server_error", attempts: 1 });
+  });
+
+  test("the token appears in no error of this file", () => {
+    assertNeverShown(TOKEN);
+  });
+});
