@@ -1,15 +1,19 @@
-import { createGroup, TursoClientError } from "turso-platform-wasm";
+import { createClient, TursoClientError } from "turso-platform-wasm";
 
 const EXTENSIONS = ["vector", "vec", "crypto", "fuzzy", "math", "stats", "text", "unicode", "uuid", "regexp"];
 
-const form = document.querySelector("#create-group");
-const allBox = form.elements.namedItem("all");
-const extensionBoxes = document.querySelector("#extensions");
+const $ = (selector) => document.querySelector(selector);
+const connectForm = $("#connect");
+const createForm = $("#create-group");
+const allBox = createForm.elements.namedItem("all");
+const extensionBoxes = $("#extensions");
+let turso;
 
 for (const name of EXTENSIONS) {
   const label = document.createElement("label");
   label.className = "check";
-  label.innerHTML = `<input type="checkbox" name="extension" value="${name}"> ${name}`;
+  const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "extension", value: name });
+  label.append(box, ` ${name}`);
   extensionBoxes.append(label);
 }
 allBox.addEventListener("change", () => {
@@ -17,36 +21,138 @@ allBox.addEventListener("change", () => {
 });
 
 const config = await fetch("/config.json").then((response) => response.json());
-form.elements.namedItem("baseUrl").value = config.baseUrl;
+connectForm.elements.namedItem("baseUrl").value = config.baseUrl;
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const field = (name) => form.elements.namedItem(name).value.trim();
-  const chosen = [...extensionBoxes.querySelectorAll("input:checked")].map((box) => box.value);
-  const extensions = allBox.checked ? "all" : chosen.length > 0 ? chosen : undefined;
-  const button = form.querySelector("button");
+/** Runs `work` with `button` disabled; a TursoClientError is shown, anything else thrown. */
+async function busy(button, work) {
   button.disabled = true;
   try {
-    const group = await createGroup(field("org"), field("token"), field("name"), field("location"), extensions, {
-      baseUrl: field("baseUrl"),
-      timeoutMs: 15_000,
-    });
-    show("Group created", JSON.stringify(group, null, 2), null);
+    return await work();
   } catch (error) {
     if (!(error instanceof TursoClientError)) throw error;
     show(`Error: ${error.code}`, error.message, error);
   } finally {
     button.disabled = false;
   }
+}
+
+connectForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const field = (name) => connectForm.elements.namedItem(name).value.trim();
+  return busy(connectForm.querySelector("button"), async () => {
+    try {
+      turso = createClient({ org: field("org"), token: field("token"), baseUrl: field("baseUrl"), timeoutMs: 15_000 });
+    } finally {
+      // The client holds the token now; the page does not keep a copy.
+      connectForm.elements.namedItem("token").value = "";
+    }
+    const [locations] = await Promise.all([turso.locations.list(), refresh()]);
+    const select = createForm.elements.namedItem("location");
+    select.replaceChildren(
+      ...locations.map(({ code, description }) => new Option(`${description} (${code})`, code)),
+    );
+    $("#org-name").textContent = field("org");
+    $("#console").hidden = false;
+    show("Connected", `${locations.length} locations available`, null);
+  });
+});
+
+createForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const chosen = [...extensionBoxes.querySelectorAll("input:checked")].map((box) => box.value);
+  const extensions = allBox.checked ? "all" : chosen.length > 0 ? chosen : undefined;
+  const name = createForm.elements.namedItem("name").value.trim();
+  const location = createForm.elements.namedItem("location").value;
+  return busy(createForm.querySelector("button[type=submit]"), async () => {
+    const group = await turso.groups.create(name, { location, extensions });
+    show("Group created", JSON.stringify(group, null, 2), null);
+    await refresh();
+  });
+});
+
+/** Lists the groups again into the table. */
+async function refresh() {
+  const groups = await turso.groups.list();
+  $("#groups tbody").replaceChildren(...groups.map(row));
+  $("#no-groups").hidden = groups.length > 0;
+}
+
+function row(group) {
+  const cells = [group.name, group.primary ?? "", group.uuid].map((text) => {
+    const cell = document.createElement("td");
+    cell.textContent = text;
+    return cell;
+  });
+  const tr = document.createElement("tr");
+  tr.dataset.group = group.name;
+
+  const protection = Object.assign(document.createElement("input"), {
+    type: "checkbox",
+    checked: group.delete_protection === true,
+    title: "Protect this group and its databases from deletion",
+  });
+  protection.className = "protection";
+  protection.addEventListener("change", () =>
+    busy(protection, async () => {
+      const { delete_protection } = await turso.groups.updateConfiguration(group.name, {
+        delete_protection: protection.checked,
+      });
+      protection.checked = delete_protection === true;
+      show(`Delete protection ${delete_protection ? "on" : "off"}`, group.name, null);
+    }).finally(refresh),
+  );
+
+  const mint = button("Read-only token", "mint", () =>
+    busy(mint, async () => {
+      const { jwt } = await turso.groups.createToken(group.name, { authorization: "read-only" });
+      $("#token-group").textContent = group.name;
+      $("#token-value").textContent = jwt;
+      $("#token").hidden = false;
+    }),
+  );
+  const remove = button("Delete", "delete", () => {
+    if (!confirm(`Delete the group ${group.name} and all its databases?`)) return;
+    return busy(remove, async () => {
+      await turso.groups.delete(group.name);
+      show("Group deleted", group.name, null);
+      await refresh();
+    });
+  });
+
+  const protectionCell = document.createElement("td");
+  protectionCell.append(protection);
+  const actions = document.createElement("td");
+  actions.className = "actions";
+  actions.append(mint, remove);
+  tr.append(...cells, protectionCell, actions);
+  return tr;
+}
+
+function button(text, action, onClick) {
+  const element = Object.assign(document.createElement("button"), { type: "button", textContent: text });
+  element.dataset.action = action;
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+$("#copy-token").addEventListener("click", async () => {
+  await navigator.clipboard.writeText($("#token-value").textContent);
+  $("#copy-token").textContent = "Copied";
+});
+$("#dismiss-token").addEventListener("click", () => {
+  $("#token-value").textContent = "";
+  $("#token").hidden = true;
+  $("#copy-token").textContent = "Copy";
 });
 
 function show(title, text, error) {
-  const result = document.querySelector("#result");
+  const result = $("#result");
   result.hidden = false;
-  result.className = error ? "error" : "success";
-  document.querySelector("#result-title").textContent = title;
-  document.querySelector("#result-body").textContent = text;
-  const fields = document.querySelector("#error-fields");
+  result.classList.toggle("error", Boolean(error));
+  result.classList.toggle("success", !error);
+  $("#result-title").textContent = title;
+  $("#result-body").textContent = text;
+  const fields = $("#error-fields");
   fields.replaceChildren();
   fields.hidden = !error;
   if (!error) return;

@@ -1,5 +1,7 @@
-// The www/ demo page in headless Chromium (Debian's), driven by Playwright:
-// create a group, see a conflict, see a field error with nothing sent.
+// The www/ groups console in headless Chromium (Debian's), driven by
+// Playwright: connect, list, create with a location from locations.list(),
+// see a conflict and a field error, toggle delete protection, mint a
+// read-only token and copy it, and delete after a confirmation.
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
@@ -20,7 +22,8 @@ before(async () => {
   standin.url = standin.server.url;
   demo = await serveDemo({ apiBaseUrl: standin.url });
   browser = await launchChromium();
-  page = await browser.newPage();
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  page = await context.newPage();
   page.on("pageerror", (error) => assert.fail(`page error: ${error}`));
   await page.goto(demo.url);
   await page.waitForFunction(() => document.querySelector("input[name=baseUrl]").value !== "");
@@ -32,16 +35,10 @@ after(async () => {
   await standin.server?.close();
 });
 
-async function submit({ org, name, extensions = [] }) {
-  await page.fill("input[name=org]", org);
-  await page.fill("input[name=token]", TOKEN);
-  await page.fill("input[name=name]", name);
-  await page.fill("input[name=location]", "lhr");
-  for (const box of await page.$$("input[type=checkbox]")) await box.uncheck();
-  for (const extension of extensions) await page.check(`input[value=${extension}]`);
-  await page.click("button[type=submit]");
+/** Waits for the page's buttons to settle, then reads the result panel. */
+async function result() {
   await page.waitForSelector("#result:not([hidden])");
-  await page.waitForFunction(() => !document.querySelector("button[type=submit]").disabled);
+  await page.waitForFunction(() => [...document.querySelectorAll("button, input")].every((b) => !b.disabled));
   return {
     title: await page.textContent("#result-title"),
     body: await page.textContent("#result-body"),
@@ -51,44 +48,123 @@ async function submit({ org, name, extensions = [] }) {
   };
 }
 
-describe("the www demo", () => {
+async function create({ name, location = "lhr", extensions = [] }) {
+  await page.fill("#create-group input[name=name]", name);
+  await page.selectOption("#create-group select[name=location]", location);
+  for (const box of await page.$$("#create-group input[type=checkbox]")) await box.uncheck();
+  for (const extension of extensions) await page.check(`input[value=${extension}]`);
+  await page.click("#create-group button[type=submit]");
+  return result();
+}
+
+const rowOf = (name) => `#groups tr[data-group="${name}"]`;
+const groupsShown = () => page.$$eval("#groups tbody tr", (rows) => rows.map((row) => row.dataset.group));
+
+describe("the www groups console", () => {
   const org = freshOrg("www");
 
   test("the base URL is prefilled with the stand-in", async () => {
     assert.equal(await page.inputValue("input[name=baseUrl]"), standin.url);
   });
 
-  test("creates a group and shows it", async () => {
-    const shown = await submit({ org, name: "from-the-page", extensions: ["vector", "uuid"] });
+  test("connecting lists the groups and offers the API's locations", async () => {
+    await page.fill("input[name=org]", org);
+    await page.fill("input[name=token]", TOKEN);
+    await page.click("#connect button[type=submit]");
+    const shown = await result();
+    assert.equal(shown.title, "Connected");
+    assert.equal(await page.isVisible("#no-groups"), true);
+    const offered = await page.$$eval("select[name=location] option", (options) => options.map((o) => o.value));
+    assert.deepEqual(offered, ["ams", "aws-ap-northeast-1", "aws-eu-west-1", "aws-us-east-1", "aws-us-west-2", "lhr"]);
+  });
+
+  test("creates a group with a picked location and lists it", async () => {
+    const shown = await create({ name: "from-the-page", location: "aws-eu-west-1", extensions: ["vector", "uuid"] });
     assert.equal(shown.title, "Group created");
-    const group = JSON.parse(shown.body);
-    assert.equal(group.name, "from-the-page");
-    const [request] = standin.server.requestsFor(org);
-    assert.deepEqual(JSON.parse(request.body).extensions, ["vector", "uuid"]);
-    await mkdir(OUT, { recursive: true });
-    await page.screenshot({ path: new URL("www-created.png", OUT).pathname, fullPage: true });
+    assert.equal(JSON.parse(shown.body).primary, "aws-eu-west-1");
+    const request = standin.server.requestsFor(org).find((r) => r.method === "POST");
+    assert.deepEqual(JSON.parse(request.body), { name: "from-the-page", location: "aws-eu-west-1", extensions: ["vector", "uuid"] });
+    await page.waitForSelector(rowOf("from-the-page"));
+    const cells = await page.$$eval(`${rowOf("from-the-page")} td`, (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(cells.slice(0, 2), ["from-the-page", "aws-eu-west-1"]);
+    assert.match(cells[2], /^[0-9a-f-]{36}$/);
   });
 
   test("the same group again shows a conflict", async () => {
-    const shown = await submit({ org, name: "from-the-page" });
+    const shown = await create({ name: "from-the-page" });
     assert.equal(shown.title, "Error: conflict");
     assert.deepEqual(shown.fields, { code: "conflict", status: "409" });
     assert.equal(shown.body, "group already exists");
+    await mkdir(OUT, { recursive: true });
     await page.screenshot({ path: new URL("www-conflict.png", OUT).pathname, fullPage: true });
   });
 
   test("an invalid name shows the field error and sends nothing", async () => {
     const before = standin.server.requests.length;
-    const shown = await submit({ org, name: "Not Valid" });
+    const shown = await create({ name: "Not Valid" });
     assert.deepEqual(shown.fields, { code: "invalid_argument", field: "name" });
     assert.match(shown.body, /name must be/);
     assert.equal(standin.server.requests.length, before);
   });
 
-  test("the token is neither stored nor shown", async () => {
+  test("delete protection is toggled, and holds", async () => {
+    await page.check(`${rowOf("from-the-page")} input.protection`);
+    assert.equal((await result()).title, "Delete protection on");
+    const patch = standin.server.requestsFor(org).filter((r) => r.method === "PATCH").at(-1);
+    assert.deepEqual(JSON.parse(patch.body), { delete_protection: true });
+    await page.waitForSelector(`${rowOf("from-the-page")} input.protection:checked`);
+
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.click(`${rowOf("from-the-page")} button[data-action=delete]`);
+    const refused = await result();
+    assert.equal(refused.title, "Error: bad_request");
+    assert.match(refused.body, /protected from deletion/);
+    assert.deepEqual(await groupsShown(), ["from-the-page"]);
+
+    await page.uncheck(`${rowOf("from-the-page")} input.protection`);
+    assert.equal((await result()).title, "Delete protection off");
+  });
+
+  test("mints a read-only token, shown once with a copy button", async () => {
+    await page.click(`${rowOf("from-the-page")} button[data-action=mint]`);
+    await page.waitForSelector("#token:not([hidden])");
+    const jwt = await page.textContent("#token-value");
+    assert.equal(jwt.split(".").length, 3);
+    assert.equal(JSON.parse(Buffer.from(jwt.split(".")[1], "base64url")).a, "ro");
+    const minted = standin.server.requestsFor(org).at(-1);
+    assert.match(minted.path, /\/groups\/from-the-page\/auth\/tokens\?authorization=read-only$/);
+    await page.click("#copy-token");
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), jwt);
+    await page.screenshot({ path: new URL("www-console.png", OUT).pathname, fullPage: true });
+    await page.click("#dismiss-token");
+    assert.equal(await page.isHidden("#token"), true);
+    assert.equal(await page.textContent("#token-value"), "");
+  });
+
+  test("deletes a group only after the confirmation", async () => {
+    const deletes = () => standin.server.requestsFor(org).filter((r) => r.method === "DELETE");
+    const before = deletes().length;
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await page.click(`${rowOf("from-the-page")} button[data-action=delete]`);
+    assert.equal(deletes().length, before, "a dismissed confirmation sends nothing");
+
+    page.once("dialog", (dialog) => {
+      assert.match(dialog.message(), /Delete the group from-the-page/);
+      dialog.accept();
+    });
+    await page.click(`${rowOf("from-the-page")} button[data-action=delete]`);
+    assert.equal((await result()).title, "Group deleted");
+    await page.waitForSelector(rowOf("from-the-page"), { state: "detached" });
+    assert.deepEqual(await groupsShown(), []);
+    assert.equal(deletes().length, before + 1);
+    assert.equal(deletes().at(-1).path, `/v1/organizations/${org}/groups/from-the-page`);
+  });
+
+  test("the API token is neither stored nor shown", async () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
     assert.ok(!stored.includes(TOKEN));
     assert.ok(!(await page.textContent("body")).includes(TOKEN));
+    assert.equal(await page.inputValue("input[name=token]"), "", "the field is cleared once the client holds it");
     assert.equal(await page.getAttribute("input[name=token]", "type"), "password");
   });
 });
