@@ -1,6 +1,7 @@
-// The three ways of creating a group that the benchmark compares, each as
-// `create(name)` against the stand-in at `baseUrl`, and two floors that the
-// diagnostic scripts measure this package against.
+// The three ways of calling the API that the benchmark compares, each as
+// `call(name)` against the stand-in at `baseUrl`: Create Group (a POST) or
+// Retrieve Group (a GET) by the operation asked for; and two floors that the
+// diagnostic scripts measure this package's Create Group against.
 import { readFile } from "node:fs/promises";
 
 export const TOKEN = "standin-token";
@@ -11,25 +12,33 @@ export function groupsUrl(baseUrl, org) {
   return `${baseUrl}/v1/organizations/${encodeURIComponent(org)}/groups`;
 }
 
-export async function load(contender, baseUrl, org) {
+/** The operations timed per call: Create Group, and Retrieve Group. */
+export const OPERATIONS = ["create", "get"];
+
+export async function load(contender, baseUrl, org, operation = "create") {
   switch (contender) {
     case "fetch": {
       const url = groupsUrl(baseUrl, org);
-      return async (name) => {
-        const response = await fetch(url, { method: "POST", headers: REQUEST_HEADERS, body: JSON.stringify({ name, location: "lhr" }) });
+      const read = async (response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return (await response.json()).group;
       };
+      if (operation === "get") {
+        const headers = { authorization: REQUEST_HEADERS.authorization };
+        return async (name) => read(await fetch(`${url}/${encodeURIComponent(name)}`, { headers }));
+      }
+      return async (name) =>
+        read(await fetch(url, { method: "POST", headers: REQUEST_HEADERS, body: JSON.stringify({ name, location: "lhr" }) }));
     }
     case "sdk": {
       const { createClient } = await import("@tursodatabase/api");
       const turso = createClient({ org, token: TOKEN, baseUrl: `${baseUrl}/v1/` });
-      return (name) => turso.groups.create(name, "lhr");
+      return operation === "get" ? (name) => turso.groups.get(name) : (name) => turso.groups.create(name, "lhr");
     }
     case "wasm": {
       const { createClient } = await import("turso-platform-wasm");
       const turso = createClient({ org, token: TOKEN, baseUrl });
-      return (name) => turso.groups.create(name, "lhr");
+      return operation === "get" ? (name) => turso.groups.get(name) : (name) => turso.groups.create(name, "lhr");
     }
     default:
       throw new Error(`unknown contender ${contender}`);

@@ -1,5 +1,5 @@
 // The benchmark: plain fetch, @tursodatabase/api and this package, creating
-// groups against the local stand-in, side by side in one run.
+// and getting groups against the local stand-in, side by side in one run.
 //
 //   node bench/run.mjs            the full run (about 8 minutes here)
 //   node bench/run.mjs --quick    fewer calls, to try it out
@@ -17,7 +17,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { spawnStandin } from "../tests/standin/server.mjs";
-import { CONTENDERS, load } from "./contenders.mjs";
+import { CONTENDERS, load, OPERATIONS } from "./contenders.mjs";
 
 const run = promisify(execFile);
 const ROOT = new URL("../", import.meta.url);
@@ -35,7 +35,7 @@ try {
     date: new Date().toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     plan: PLAN,
-    perCall: await perCall(),
+    perCall: Object.fromEntries(await sequentially(OPERATIONS, perCall)),
     throughput: await throughput(),
     coldStart: await coldStart(),
     size: await sizes(),
@@ -56,9 +56,25 @@ function stats(samples) {
   return { median: at(0.5), p99: at(0.99), min: sorted[0], max: sorted.at(-1), n: sorted.length };
 }
 
-async function perCall() {
+/** `[item, await work(item)]` for each item, one after another. */
+async function sequentially(items, work) {
+  const done = [];
+  for (const item of items) done.push([item, await work(item)]);
+  return done;
+}
+
+/** Per-call times of one operation; Retrieve Group gets one group that exists. */
+async function perCall(operation) {
   const creates = {};
-  for (const c of CONTENDERS) creates[c] = await load(c, standin.url, `bench-call-${c}`);
+  for (const c of CONTENDERS) {
+    const org = `bench-${operation}-${c}`;
+    creates[c] = await load(c, standin.url, org, operation);
+    if (operation === "get") {
+      await (await load("fetch", standin.url, org))("kept");
+      const get = creates[c];
+      creates[c] = () => get("kept");
+    }
+  }
   for (const c of CONTENDERS) for (let i = 0; i < 200; i++) await creates[c](`warm-${i}`);
   const all = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
   const roundMedians = Object.fromEntries(CONTENDERS.map((c) => [c, []]));
@@ -177,15 +193,20 @@ async function memory() {
 
 function table(r) {
   const f = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const base = r.perCall.fetch.medianUs;
+  const perCallRows = (operation) => {
+    const base = r.perCall[operation].fetch.medianUs;
+    return [
+      "",
+      `per call, groups.${operation} (µs)`.padEnd(30) + "median   p99      round medians    ÷ fetch",
+      ...CONTENDERS.map((c) => {
+        const p = r.perCall[operation][c];
+        return `  ${c.padEnd(27)} ${f(p.medianUs).padStart(6)}   ${f(p.p99Us).padStart(6)}   ${f(p.roundMedianMinUs)}–${f(p.roundMedianMaxUs)}`.padEnd(67) + f(p.medianUs / base, 2);
+      }),
+    ];
+  };
   const lines = [
     `machine: ${r.machine}; ${r.date}`,
-    "",
-    "per call (µs)          median   p99      round medians    ÷ fetch",
-    ...CONTENDERS.map((c) => {
-      const p = r.perCall[c];
-      return `  ${c.padEnd(20)} ${f(p.medianUs).padStart(6)}   ${f(p.p99Us).padStart(6)}   ${f(p.roundMedianMinUs)}–${f(p.roundMedianMaxUs)}`.padEnd(60) + f(p.medianUs / base, 2);
-    }),
+    ...OPERATIONS.flatMap(perCallRows),
     "",
     `throughput (calls/s, ${CONCURRENCY} in flight)   median   min–max`,
     ...CONTENDERS.map((c) => {
@@ -215,7 +236,7 @@ function table(r) {
 }
 
 function chart(r) {
-  const rows = CONTENDERS.map((c) => ({ c, median: r.perCall[c].medianUs, p99: r.perCall[c].p99Us }));
+  const rows = CONTENDERS.map((c) => ({ c, median: r.perCall.create[c].medianUs, p99: r.perCall.create[c].p99Us }));
   const max = Math.max(...rows.map((row) => row.p99));
   const width = 640;
   const scale = (v) => (v / max) * (width - 200);
@@ -225,7 +246,7 @@ function chart(r) {
       return `<text x="10" y="${y + 22}" font-size="14">${row.c}</text>
   <rect x="120" y="${y}" width="${scale(row.p99).toFixed(1)}" height="34" fill="#c9d7f0"/>
   <rect x="120" y="${y + 6}" width="${scale(row.median).toFixed(1)}" height="22" fill="#1f6feb"/>
-  <text x="${(130 + scale(row.p99)).toFixed(1)}" y="${y + 22}" font-size="12">${row.median.toFixed(0)} µs median, ${row.p99.toFixed(0)} µs p99, ${(row.median / r.perCall.fetch.medianUs).toFixed(2)}× fetch</text>`;
+  <text x="${(130 + scale(row.p99)).toFixed(1)}" y="${y + 22}" font-size="12">${row.median.toFixed(0)} µs median, ${row.p99.toFixed(0)} µs p99, ${(row.median / r.perCall.create.fetch.medianUs).toFixed(2)}× fetch</text>`;
     })
     .join("\n  ");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width + 160}" height="${60 + rows.length * 60}" font-family="sans-serif">

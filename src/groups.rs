@@ -82,15 +82,17 @@ impl Validate for NewGroup {
         validate::name("name", &self.name)?;
         validate::location("location", &self.location)?;
         if let Some(Extensions::Only(list)) = &self.extensions {
-            let repeated = list.iter().enumerate().find(|(index, extension)| {
-                list.get(..*index).unwrap_or_default().contains(extension)
+            let repeated = (0..list.len()).find(|&index| {
+                let (before, rest) = list.split_at(index);
+                rest.first()
+                    .is_some_and(|extension| before.contains(extension))
             });
-            if let Some((_, extension)) = repeated {
-                // The wire names are the variants' names in lowercase.
-                let name = format!("{extension:?}").to_lowercase();
+            if let Some(index) = repeated {
                 return Err(Error::invalid(
                     "extensions",
-                    format!("extensions lists {name:?} more than once; list each extension once"),
+                    format!(
+                        "extensions[{index}] repeats an extension listed before it; list each extension once"
+                    ),
                 ));
             }
         }

@@ -440,7 +440,7 @@ mod build_tests {
         let error = build::<groups::Create>(&[], Some(&new_group(Some(twice)))).unwrap_err();
         assert_eq!(error.field(), Some("extensions"));
         assert!(
-            error.to_string().contains("\"uuid\" more than once"),
+            error.to_string().starts_with("extensions[1] repeats"),
             "{error}"
         );
         let mut bad_name = new_group(None);

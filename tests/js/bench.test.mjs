@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { CONTENDERS } from "../../bench/contenders.mjs";
+import { CONTENDERS, OPERATIONS } from "../../bench/contenders.mjs";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -20,17 +20,23 @@ test("bench/run.mjs --quick prints its table and writes the JSON and the chart",
     const results = JSON.parse(await readFile(`${out}/results.json`, "utf8"));
     const { plan } = results;
 
+    for (const operation of OPERATIONS) {
+      assert.match(stdout, new RegExp(`^per call, groups\\.${operation} \\(µs\\) +median`, "m"));
+      for (const c of CONTENDERS) {
+        const perCall = results.perCall[operation][c];
+        assert.equal(perCall.calls, plan.rounds * plan.callsPerRound, `${operation} ${c}`);
+        assert.ok(perCall.medianUs > 0 && perCall.p99Us >= perCall.medianUs, `${c}: ${JSON.stringify(perCall)}`);
+        assert.ok(perCall.roundMedianMinUs <= perCall.roundMedianMaxUs, c);
+      }
+    }
     for (const c of CONTENDERS) {
-      const perCall = results.perCall[c];
-      assert.equal(perCall.calls, plan.rounds * plan.callsPerRound, c);
-      assert.ok(perCall.medianUs > 0 && perCall.p99Us >= perCall.medianUs, `${c}: ${JSON.stringify(perCall)}`);
-      assert.ok(perCall.roundMedianMinUs <= perCall.roundMedianMaxUs, c);
       assert.ok(results.throughput[c].medianCallsPerSecond > 0, c);
       assert.equal(results.throughput[c].concurrency, 64, c);
       assert.equal(results.coldStart[c].processes, plan.coldStarts, c);
       assert.ok(results.coldStart[c].importMedianMs > 0 && results.coldStart[c].firstCallMedianMs > 0, c);
       assert.ok(results.memory[c].maxRssBytes > 0, c);
-      assert.match(stdout, new RegExp(`^  ${c} +[\\d,]+ +[\\d,]+ +[\\d,]+–[\\d,]+ +\\d+\\.\\d\\d$`, "m"), `${c}'s per-call row`);
+      const rows = stdout.match(new RegExp(`^  ${c} +[\\d,]+ +[\\d,]+ +[\\d,]+–[\\d,]+ +\\d+\\.\\d\\d$`, "gm"));
+      assert.equal(rows?.length, OPERATIONS.length, `${c}'s per-call rows`);
     }
 
     // The size is the shipped file's, and compression makes it smaller.

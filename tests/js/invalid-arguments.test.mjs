@@ -45,7 +45,7 @@ const BAD_ARGUMENTS = [
   ["location", { location: ["lhr"] }, /^location must be a string; got \["lhr"\]$/],
   ["location", { location: undefined }, /^location is required$/],
   ["extensions", { extensions: ["postgis"] }, /^extensions must be "all" or an array of distinct values from vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp; got \["postgis"\]$/],
-  ["extensions", { extensions: ["uuid", "uuid"] }, /"uuid" more than once/],
+  ["extensions", { extensions: ["vector", "uuid", "uuid"] }, /^extensions\[2\] repeats an extension listed before it/],
   ["extensions", { extensions: ["vector", 1] }, /extensions must be "all" or .*; got \["vector",1\]$/],
   ["extensions", { extensions: "none" }, /extensions must be "all" or an array of distinct values from vector, .*; got "none"$/],
   ["extensions", { extensions: "ALL" }, /got "ALL"/],
