@@ -22,13 +22,19 @@ async function runExample(index, org) {
   await mkdir(OUT, { recursive: true });
   const file = new URL(`readme-example-${index}.mjs`, OUT);
   await writeFile(file, code);
-  const env = { ...process.env, TURSO_ORG: org, TURSO_API_TOKEN: TOKEN, TURSO_API_URL: standin.url };
+  const env = {
+    ...process.env,
+    TURSO_ORG: org,
+    TURSO_API_TOKEN: TOKEN,
+    TURSO_API_URL: standin.url,
+    TURSO_REGION_URL: `${standin.url}/region`,
+  };
   const { stdout } = await run(process.execPath, [file.pathname], { env });
   return stdout;
 }
 
 test("the README has the examples this file runs", async () => {
-  assert.equal((await examples()).length, 2);
+  assert.equal((await examples()).length, 4);
 });
 
 test("the usage example creates three groups", async () => {
@@ -54,4 +60,27 @@ test("the cancelling example prints aborted and sends nothing", async () => {
   const org = freshOrg("readme-abort");
   assert.equal(await runExample(1, org), "aborted\n");
   assert.equal(standin.server.requestsFor(org).length, 0);
+});
+
+test("the groups example walks a group from creation to deletion", async () => {
+  const org = freshOrg("readme-groups");
+  const stdout = await runExample(2, org);
+  assert.equal(stdout, "reports in lhr\nminted a token of 3 parts\ndeleted reports\n");
+  assert.deepEqual(
+    standin.server.requestsFor(org).map((r) => `${r.method} ${r.path.replace(`/v1/organizations/${org}`, "")} ${r.status}`),
+    [
+      "POST /groups 200",
+      "PATCH /groups/reports/configuration 200",
+      "GET /groups 200",
+      "POST /groups/reports/auth/tokens?expiration=2w&authorization=read-only 200",
+      "POST /groups/reports/auth/rotate 200",
+      "PATCH /groups/reports/configuration 200",
+      "DELETE /groups/reports 200",
+    ],
+  );
+});
+
+test("the locations example lists them and finds the closest", async () => {
+  const stdout = await runExample(3, freshOrg("readme-locations"));
+  assert.equal(stdout, "6 locations; the closest is London, United Kingdom\n");
 });
