@@ -306,11 +306,7 @@ async fn an_abort_signal_cancels_the_call() {
 
 #[wasm_bindgen_test]
 async fn the_client_takes_both_create_shapes() {
-    let config = Object::new();
-    set(&config, "org", fresh_org("client").into());
-    set(&config, "token", TOKEN.into());
-    set(&config, "baseUrl", STANDIN_URL.into());
-    let client = create_client(config.into()).expect("a valid config");
+    let client = standin_client(&fresh_org("client"));
     let groups = get(&client, "groups");
     let create = |name: &str, second: JsValue, third: JsValue| {
         let method: js_sys::Function = Reflect::get(&groups, &"create".into())
@@ -336,8 +332,20 @@ async fn the_client_takes_both_create_shapes() {
     assert_eq!(get(&second, "primary"), "ams");
 }
 
-/// Calls `client.resource.method(...args)` and returns its promise.
-fn call(client: &JsValue, resource: &str, method: &str, args: &[JsValue]) -> Promise {
+/// A client of `org` on the stand-in, which also finds the closest region.
+fn standin_client(org: &str) -> JsValue {
+    let config = Object::new();
+    set(&config, "org", org.into());
+    set(&config, "token", TOKEN.into());
+    set(&config, "baseUrl", STANDIN_URL.into());
+    set(&config, "regionUrl", format!("{STANDIN_URL}/region").into());
+    create_client(config.into()).expect("a valid config")
+}
+
+/// Calls `client.resource.method(...args)`, named `"resource.method"`, and
+/// returns its promise.
+fn call(client: &JsValue, name: &str, args: &[JsValue]) -> Promise {
+    let (resource, method) = name.split_once('.').expect("resource.method");
     let target = get(client, resource);
     let method: js_sys::Function = get(&target, method).dyn_into().expect("a function");
     method
@@ -349,42 +357,33 @@ fn call(client: &JsValue, resource: &str, method: &str, args: &[JsValue]) -> Pro
 
 #[wasm_bindgen_test]
 async fn every_groups_call_works_through_the_generic_boundary() {
-    let org = fresh_org("groups");
-    let config = Object::new();
-    set(&config, "org", org.as_str().into());
-    set(&config, "token", TOKEN.into());
-    set(&config, "baseUrl", STANDIN_URL.into());
-    set(&config, "regionUrl", format!("{STANDIN_URL}/region").into());
-    let client = create_client(config.into()).expect("a valid config");
+    let client = standin_client(&fresh_org("groups"));
     let name = JsValue::from_str("console");
 
     let created = resolved(call(
         &client,
-        "groups",
-        "create",
+        "groups.create",
         &[name.clone(), "lhr".into()],
     ))
     .await;
     assert_eq!(get(&created, "name"), "console");
-    let listed = resolved(call(&client, "groups", "list", &[])).await;
+    let listed = resolved(call(&client, "groups.list", &[])).await;
     assert_eq!(Array::from(&listed).length(), 1);
-    let got = resolved(call(&client, "groups", "get", std::slice::from_ref(&name))).await;
+    let got = resolved(call(&client, "groups.get", std::slice::from_ref(&name))).await;
     assert_eq!(get(&got, "uuid"), get(&created, "uuid"));
 
     let protect = Object::new();
     set(&protect, "delete_protection", JsValue::TRUE);
     let configured = resolved(call(
         &client,
-        "groups",
-        "updateConfiguration",
+        "groups.updateConfiguration",
         &[name.clone(), protect.into()],
     ))
     .await;
     assert_eq!(get(&configured, "delete_protection"), JsValue::TRUE);
     let read_back = resolved(call(
         &client,
-        "groups",
-        "getConfiguration",
+        "groups.getConfiguration",
         std::slice::from_ref(&name),
     ))
     .await;
@@ -394,8 +393,7 @@ async fn every_groups_call_works_through_the_generic_boundary() {
     set(&read_only, "authorization", "read-only".into());
     let token = resolved(call(
         &client,
-        "groups",
-        "createToken",
+        "groups.createToken",
         &[name.clone(), read_only.into()],
     ))
     .await;
@@ -405,8 +403,7 @@ async fn every_groups_call_works_through_the_generic_boundary() {
     );
     let rotated = resolved(call(
         &client,
-        "groups",
-        "rotateTokens",
+        "groups.rotateTokens",
         std::slice::from_ref(&name),
     ))
     .await;
@@ -414,21 +411,20 @@ async fn every_groups_call_works_through_the_generic_boundary() {
 
     let added = resolved(call(
         &client,
-        "groups",
-        "addLocation",
+        "groups.addLocation",
         &[name.clone(), "ams".into()],
     ))
     .await;
     let locations = js_sys::JSON::stringify(&get(&added, "locations")).unwrap();
     assert_eq!(String::from(locations), r#"["lhr","ams"]"#);
 
-    let locations = resolved(call(&client, "locations", "list", &[])).await;
+    let locations = resolved(call(&client, "locations.list", &[])).await;
     let first = Array::from(&locations).get(0);
     assert_eq!(get(&first, "code"), "ams");
-    let closest = resolved(call(&client, "locations", "closest", &[])).await;
+    let closest = resolved(call(&client, "locations.closest", &[])).await;
     assert_eq!(get(&closest, "client"), "lhr");
 
-    let bad = call(&client, "groups", "get", &["../up".into()]);
+    let bad = call(&client, "groups.get", &["../up".into()]);
     let error = rejected(bad, "invalid_argument").await;
     assert_eq!(get(&error, "field"), "name");
 }
