@@ -51,6 +51,18 @@ extern "C" {
     ) -> TursoClientError;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked `Proxy`.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether a caller's value is an array; one whose check throws is not.
+fn is_array(value: &JsValue) -> bool {
+    try_is_array(value).unwrap_or(false)
+}
+
 #[wasm_bindgen(module = "/src/bindings/client.js")]
 extern "C" {
     /// The client object: `calls[i]` is `"resource.method"`, and calling it
@@ -359,7 +371,7 @@ impl Json for HostJson {
     }
 
     fn member(value: &JsValue, key: &str) -> Option<JsValue> {
-        if !value.is_object() || Array::is_array(value) {
+        if !value.is_object() || is_array(value) {
             return None;
         }
         Object::has_own(value.unchecked_ref::<Object>(), &key.into())
@@ -476,7 +488,7 @@ impl OptionsObject {
         if value.is_null_or_undefined() {
             return Ok(OptionsObject { object: None });
         }
-        if !value.is_object() || Array::is_array(&value) {
+        if !value.is_object() || is_array(&value) {
             return Err(Error::invalid(
                 field,
                 format!("{field} must be an object; got {}", type_name(&value)),
@@ -529,12 +541,15 @@ impl OptionsObject {
 
     fn call_limits(&self, defaults: &CallDefaults) -> Result<CallLimits, Error> {
         let signal = self.optional("signal", |value, key| {
-            value.clone().dyn_into::<AbortSignal>().map_err(|other| {
+            let signal = value.clone().dyn_into::<AbortSignal>().map_err(|other| {
                 Error::invalid(
                     key,
                     format!("{key} must be an AbortSignal; got {}", type_name(&other)),
                 )
-            })
+            })?;
+            transport::is_aborted(&signal)
+                .map_err(|_| Error::invalid(key, format!("{key}.aborted could not be read")))?;
+            Ok(signal)
         })?;
         Ok(CallLimits {
             timeout_ms: self.timeout_ms()?.unwrap_or(defaults.timeout_ms),
@@ -566,7 +581,7 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         "null".to_owned()
-    } else if Array::is_array(value) {
+    } else if is_array(value) {
         "an array".to_owned()
     } else {
         value

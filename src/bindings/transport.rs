@@ -41,6 +41,17 @@ extern "C" {
     fn clear_timeout(handle: &JsValue);
 }
 
+/// Whether the caller's `signal` has fired, or what reading it threw: its
+/// `aborted` can be a caller's own getter.
+pub fn is_aborted(signal: &AbortSignal) -> Result<bool, JsValue> {
+    Reflect::get(signal, &"aborted".into()).map(|aborted| aborted.is_truthy())
+}
+
+/// Whether `signal` has fired; one whose getter throws has not.
+fn fired(signal: Option<&AbortSignal>) -> bool {
+    signal.is_some_and(|signal| is_aborted(signal).unwrap_or(false))
+}
+
 /// How one call may be cut short or repeated.
 pub struct CallLimits {
     pub timeout_ms: u32,
@@ -138,7 +149,7 @@ fn retry_delay(
 
 /// Arms the call's cut-off and sends the first request.
 fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise), Failure> {
-    if limits.signal.as_ref().is_some_and(AbortSignal::aborted) {
+    if fired(limits.signal.as_ref()) {
         return Err(Failure::before_sending(Error::Aborted));
     }
     let cutoff = Cutoff::arm(limits).map_err(Failure::before_sending)?;
@@ -324,7 +335,7 @@ impl Cutoff {
     /// What a rejection means: the caller aborted, the deadline passed, or
     /// the network failed.
     fn explain(&self, thrown: &JsValue) -> Error {
-        if self.signal.as_ref().is_some_and(AbortSignal::aborted) {
+        if fired(self.signal.as_ref()) {
             Error::Aborted
         } else if self.controller.signal().aborted() {
             Error::Timeout {

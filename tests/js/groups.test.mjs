@@ -229,6 +229,53 @@ describe("what every call shares", () => {
     }
   });
 
+  test("values that throw on any read are typed rejections, from every call", async () => {
+    const org = freshOrg("hostile");
+    const turso = client(org);
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    };
+    const throwingSignal = new AbortController().signal;
+    Object.defineProperty(throwingSignal, "aborted", {
+      get() {
+        throw new Error("aborted getter");
+      },
+    });
+    const traps = new Proxy([], {
+      get() {
+        throw new Error("get trap");
+      },
+      getPrototypeOf() {
+        throw new Error("prototype trap");
+      },
+    });
+    for (const [resource, method, args] of EVERY_CALL) {
+      const positional = withOptions(args, {}).slice(0, -1);
+      const hostile = [
+        [...positional, revoked()],
+        [...positional, { signal: throwingSignal }],
+        [...positional, traps],
+        ...positional.map((_, at) => positional.map((arg, i) => (i === at ? revoked() : arg))),
+      ];
+      for (const call of hostile) {
+        const error = await rejection(turso[resource][method](...call), { code: "invalid_argument", attempts: 0 });
+        assert.ok(error.field, `${resource}.${method}: ${error.message}`);
+      }
+    }
+    const bodies = [
+      ["updateConfiguration", ["g", { delete_protection: revoked() }], "delete_protection"],
+      ["createToken", ["g", { permissions: { read_attach: traps } }], "permissions"],
+      ["create", ["g", { location: "lhr", extensions: traps }], "extensions"],
+    ];
+    for (const [method, args, field] of bodies) {
+      await rejection(turso.groups[method](...args), { code: "invalid_argument", field, attempts: 0 });
+    }
+    assert.equal(standin.server.requestsFor(org).length, 0);
+    assert.deepEqual(await turso.groups.list(), [], "the module still works");
+  });
+
   test("methods need no this: destructured calls work", async () => {
     const org = freshOrg("destructured");
     const { create, list } = client(org).groups;
