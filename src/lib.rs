@@ -9,8 +9,7 @@
 //!   builds requests as plain data, [`response`] reads a status and body
 //!   into the answer or an [`Error`], [`retry`] decides whether and when a
 //!   failed attempt is tried again, one module per resource ([`groups`],
-//!   [`locations`]) declares its operations and serde-derived wire types,
-//!   and [`heap`] is the allocator the `.wasm` uses instead of std's;
+//!   [`locations`]) declares its operations and serde-derived wire types;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
 //!   conversions to and from `JsValue`, generic over operations, and the
 //!   fetch transport.
@@ -40,7 +39,6 @@
 
 pub mod error;
 pub mod groups;
-pub mod heap;
 pub mod locations;
 pub mod operation;
 pub mod request;
@@ -50,6 +48,12 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+
+/// The `.wasm`'s allocator: talc, smaller and faster than std's dlmalloc on
+/// wasm by its authors' measurements, and verified with Miri.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use error::Error;
 pub use groups::{Extension, Extensions, Group, NewGroup};
