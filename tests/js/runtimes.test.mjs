@@ -70,6 +70,22 @@ describe("the npm tarball", () => {
     );
   });
 
+  test("publint and arethetypeswrong find nothing wrong with it", async () => {
+    const packed = `${OUT}${tarball.filename}`;
+    const publint = await run(`${BIN}publint`, ["run", "--strict", packed]);
+    assert.match(publint.stdout, /All good!/, publint.stdout);
+    // The package is ES modules only, as the README says, so a `require`
+    // resolving to ESM is what it means to be: CommonJS callers use
+    // `await import()`, or `require` on a Node that loads ES modules.
+    const attw = await run(`${BIN}attw`, [packed, "--format", "json", "--ignore-rules", "cjs-resolves-to-esm"]);
+    const { problems } = JSON.parse(attw.stdout).analysis;
+    assert.deepEqual(
+      problems.filter((problem) => problem.kind !== "CJSResolvesToESM"),
+      [],
+      "every problem but the ignored one fails the run, and attw exited 0",
+    );
+  });
+
   test("names no path of the machine that built it", async () => {
     const installed = `${CONSUMER}node_modules/turso-platform-wasm/`;
     for (const file of ["turso_platform_wasm_bg.wasm", "turso_platform_wasm.js"]) {
