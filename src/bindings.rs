@@ -240,7 +240,16 @@ fn run(
         Ok((request, limits))
     })();
     let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, read));
-    settle(async move { call.map_err(Failure::before_sending)?.await })
+    // A server may echo the token back: no failure keeps it.
+    let token = settings.config.token.clone();
+    settle(async move {
+        call.map_err(Failure::before_sending)?
+            .await
+            .map_err(|failure| Failure {
+                error: failure.error.redact(&token),
+                attempts: failure.attempts,
+            })
+    })
 }
 
 /// The body's fields from the arguments, as a plain object, or `None` when

@@ -109,6 +109,20 @@ impl Error {
         }
     }
 
+    /// This error with every copy of `secret` in its message and body
+    /// replaced by `[redacted]`, for a server that echoes the token back.
+    pub fn redact(mut self, secret: &str) -> Error {
+        match &mut self {
+            Error::Http { message, body, .. } | Error::Decode { message, body, .. } => {
+                redact(message, secret);
+                redact(body, secret);
+            }
+            Error::Network { message } | Error::Internal { message } => redact(message, secret),
+            Error::InvalidArgument { .. } | Error::Timeout { .. } | Error::Aborted => {}
+        }
+        self
+    }
+
     /// The `code` the API put in its error body, such as `"DB_NOT_FOUND"`.
     pub fn api_code(&self) -> Option<&str> {
         match self {
@@ -140,6 +154,26 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Replaces every copy of `secret` in `text`, and a start of it that ends
+/// `text`, as a body cut at its cap can.
+fn redact(text: &mut String, secret: &str) {
+    const SHORTEST_CUT: usize = 4;
+    if secret.len() < SHORTEST_CUT {
+        return;
+    }
+    if text.contains(secret) {
+        *text = text.replace(secret, "[redacted]");
+    }
+    let cut = (SHORTEST_CUT..secret.len())
+        .rev()
+        .filter_map(|length| secret.get(..length))
+        .find(|start| text.ends_with(start));
+    if let Some(start) = cut {
+        text.truncate(text.len().saturating_sub(start.len()));
+        text.push_str("[redacted]");
+    }
+}
 
 /// Cuts `text` to at most `limit` bytes without splitting a character.
 pub(crate) fn truncate_to_char_boundary(text: &str, limit: usize) -> &str {
@@ -229,6 +263,28 @@ mod tests {
         let mut declared = typescript_codes();
         declared.sort_unstable();
         assert_eq!(produced, declared);
+    }
+
+    #[test]
+    fn redaction_takes_every_copy_and_a_cut_one() {
+        let echo = |text: &str| Error::Http {
+            status: 401,
+            message: text.to_owned(),
+            body: format!("{{\"error\":\"{text}\"}}"),
+            api_code: None,
+        };
+        let error = echo("bad token: Bearer tok_secret_1, tok_secret_1").redact("tok_secret_1");
+        assert_eq!(error.message(), "bad token: Bearer [redacted], [redacted]");
+        assert_eq!(
+            error.body(),
+            Some("{\"error\":\"bad token: Bearer [redacted], [redacted]\"}")
+        );
+        let cut = Error::Network {
+            message: "…Bearer tok_sec".to_owned(),
+        };
+        assert_eq!(cut.redact("tok_secret_1").message(), "…Bearer [redacted]");
+        let unrelated = echo("no secret here").redact("tok_secret_1");
+        assert_eq!(unrelated.message(), "no secret here");
     }
 
     #[test]

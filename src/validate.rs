@@ -192,7 +192,7 @@ pub fn base_url(field: &'static str, url: &str) -> Result<String, Error> {
             field,
             format!(
                 "{field} must be an absolute http: or https: URL such as \"https://api.turso.tech\"; {why}; got {}",
-                quoted(url)
+                quoted(&shown_url(url))
             ),
         )
     };
@@ -244,6 +244,32 @@ pub fn base_url(field: &'static str, url: &str) -> Result<String, Error> {
     }
     let colon = if port.is_empty() { "" } else { ":" };
     Ok(format!("{scheme}://{host}{colon}{port}{path}"))
+}
+
+/// A URL as a message may show it: without the credentials, query and
+/// fragment that can hold secrets.
+fn shown_url(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let url = url.get(..end).unwrap_or_default();
+    let authority_start = url
+        .find("//")
+        .map_or(0, |slashes| slashes.saturating_add(2));
+    let authority_end = url
+        .get(authority_start..)
+        .and_then(|rest| rest.find('/'))
+        .map_or(url.len(), |slash| authority_start.saturating_add(slash));
+    let credentials = url
+        .get(authority_start..authority_end)
+        .and_then(|authority| authority.rfind('@'));
+    match credentials {
+        Some(at) => format!(
+            "{}[credentials]{}",
+            url.get(..authority_start).unwrap_or_default(),
+            url.get(authority_start.saturating_add(at)..)
+                .unwrap_or_default()
+        ),
+        None => url.to_owned(),
+    }
 }
 
 /// Splits `host[:port]` or `[v6][:port]`, checking the host's characters.
@@ -525,6 +551,27 @@ mod tests {
             error.to_string().starts_with("organization must be"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_rejected_url_is_shown_without_its_secrets() {
+        for (bad, shown) in [
+            (
+                "https://user:pw@api.turso.tech?key=abc",
+                "\"https://[credentials]@api.turso.tech\"",
+            ),
+            (
+                "http://api.turso.tech/#token=abc",
+                "\"http://api.turso.tech/\"",
+            ),
+            ("ftp://u@h/p?q", "\"ftp://[credentials]@h/p\""),
+        ] {
+            let message = base_url("baseUrl", bad).unwrap_err().to_string();
+            assert!(message.ends_with(&format!("got {shown}")), "{message}");
+            for secret in ["pw", "user", "abc", "?q"] {
+                assert!(!message.contains(secret), "{secret} in {message}");
+            }
+        }
     }
 
     #[test]

@@ -47,6 +47,11 @@ const FAULTS = {
   "fault-504": (res) => send(res, 504, "upstream timed out", "text/plain"),
   "fault-502-then-ok": (res, nth) => nth === 1 && send(res, 502, "<html>502 Bad Gateway</html>", "text/html"),
   "fault-reset-then-ok": (res, nth) => nth === 1 && (res.socket.destroy(), true),
+  // Echo the Authorization header: in the error text, or so that the 4 KiB
+  // an error keeps ends in the middle of it ({"padding":"…","tail":"Bearer stand|in-token"}).
+  "fault-echo-token": (res, nth, req) => sendJson(res, 401, { error: `bad credentials: ${req.headers.authorization}` }),
+  "fault-echo-token-cut": (res, nth, req) =>
+    sendJson(res, 401, { padding: "x".repeat(4_096 - 12 - 10 - 12), tail: req.headers.authorization }),
   "fault-token-wrong-shape": (res) => sendJson(res, 200, { jwt: 42, token: "eyJhbGciOiJFZERTQSJ9.leaked.signature" }),
   "fault-503": (res) => sendJson(res, 503, { error: "service unavailable" }),
   "fault-503-retry-after-then-ok": (res, nth) =>
@@ -267,7 +272,7 @@ function answer(req, res, recorded, { groupsByOrg, requestsByOrg, token }) {
   const nth = (requestsByOrg.get(org) ?? 0) + 1;
   requestsByOrg.set(org, nth);
   // "fault-x--anything" gets fault-x with its own request count.
-  if (FAULTS[org.split("--")[0]]?.(res, nth)) return;
+  if (FAULTS[org.split("--")[0]]?.(res, nth, req)) return;
 
   const route = ROUTES.find(([method, pattern]) => method === req.method && pattern.test(match[2]));
   if (!route) return sendJson(res, 405, { error: "method not allowed" });
