@@ -138,9 +138,12 @@ fn api_error<J: Json>(status: u16, text: &str) -> Error {
         Some(ApiErrorBody { code, .. }) => (String::new(), code),
         None => (String::new(), None),
     };
+    let redirect = status == 0 || (300..=399).contains(&status);
     Error::Http {
         status,
-        message: if message.is_empty() {
+        message: if redirect {
+            format!("the Turso API answered with a redirect (HTTP {status}), which this client does not follow")
+        } else if message.is_empty() {
             format!("the Turso API answered with HTTP {status}")
         } else {
             message
@@ -332,6 +335,15 @@ mod tests {
                 "the Turso API answered with HTTP 400",
                 "{body}"
             );
+        }
+    }
+
+    #[test]
+    fn a_redirect_is_an_error_that_says_so() {
+        for status in [0, 301, 307, 308] {
+            let error = read::<groups::Create>(status, "").unwrap_err();
+            assert_eq!((error.code(), error.status()), ("http_error", Some(status)));
+            assert!(error.to_string().contains("a redirect"), "{error}");
         }
     }
 

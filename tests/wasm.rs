@@ -429,6 +429,21 @@ async fn every_groups_call_works_through_the_generic_boundary() {
     assert_eq!(get(&error, "field"), "name");
 }
 
+/// In Node the 3xx itself arrives; in Chromium an opaque redirect, status 0.
+#[wasm_bindgen_test]
+async fn a_redirect_is_not_followed() {
+    for org in ["fault-redirect-same", "fault-redirect-cross-origin"] {
+        let promise = create(org, TOKEN, "g", JsValue::UNDEFINED, options(&[]));
+        let error = rejected(promise, "http_error").await;
+        let status = get(&error, "status").as_f64().expect("a status");
+        assert!(
+            status == 0.0 || (307.0..=308.0).contains(&status),
+            "{status}"
+        );
+        assert_eq!(get(&error, "attempts"), 1);
+    }
+}
+
 #[wasm_bindgen_test]
 fn create_client_throws_on_a_bad_config() {
     let config = Object::new();

@@ -20,7 +20,8 @@ use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, ResponseType,
+    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect,
+    ResponseType,
 };
 
 use crate::error::Error;
@@ -178,6 +179,9 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
     init.set_method(request.method.as_str());
     init.set_headers(&request_headers.into_raw());
     init.set_signal(Some(signal));
+    // The API never redirects; following one could send a change again, or
+    // take another origin's answer for the API's.
+    init.set_redirect(RequestRedirect::Manual);
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }
@@ -187,6 +191,7 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
 /// Waits for the response, then reads its body.
 async fn receive(response: Promise, method: Method) -> Result<Answer, JsValue> {
     let response: web_sys::Response = JsFuture::from(response).await?.dyn_into()?;
+    // A browser hides a redirect it did not follow behind status 0.
     let status = response.status();
     let headers = response.headers();
     // A success needs no `Retry-After`, and reading it costs a crossing.

@@ -29,3 +29,21 @@ describe("secrets in errors", () => {
     }
   });
 });
+
+describe("redirects, which the API never sends", () => {
+  test("are not followed: one request, a typed error, whatever maxRetries says", async () => {
+    for (const org of ["fault-redirect-same", "fault-redirect-cross-origin"]) {
+      const turso = createClient({ org, token: TOKEN, baseUrl: standin.url, maxRetries: 10 });
+      for (const [call, status] of [
+        [() => turso.groups.create("g", "lhr"), org === "fault-redirect-same" ? 307 : 308],
+        [() => turso.groups.list(), org === "fault-redirect-same" ? 307 : 308],
+      ]) {
+        const before = standin.server.requests.length;
+        const error = await rejection(call(), { code: "http_error", status, attempts: 1 });
+        assert.match(error.message, /a redirect \(HTTP 30[78]\), which this client does not follow/);
+        assert.equal(standin.server.requests.length, before + 1, `${org}: nothing is sent again`);
+      }
+    }
+    assert.ok(!standin.server.requests.some((r) => r.path.includes("/redirected/")), "the other origin got nothing");
+  });
+});

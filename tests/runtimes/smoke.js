@@ -32,6 +32,18 @@ export async function smoke({ createGroup, createClient, TursoClientError }, { b
   const seen = await fetch(`${baseUrl}/__standin/requests?org=${encodeURIComponent(org)}`).then((r) => r.json());
   check(seen.length === 2, `the stand-in saw 2 requests, not ${seen.length}: the invalid one was never sent`);
 
+  // A redirect, which the API never sends, is not followed: a browser shows
+  // it as status 0, other runtimes as the 3xx itself.
+  const redirectOrg = `fault-redirect-same--${org}`;
+  const redirect = await createGroup(redirectOrg, token, "g", "lhr", null, { baseUrl, maxRetries: 5 }).then(
+    () => undefined,
+    (error) => error,
+  );
+  check(redirect instanceof TursoClientError && redirect.code === "http_error", "a redirect is an http_error");
+  check([0, 307].includes(redirect.status) && redirect.attempts === 1, `it was sent once, not followed (${redirect.status})`);
+  const redirected = await fetch(`${baseUrl}/__standin/requests?org=${encodeURIComponent(redirectOrg)}`).then((r) => r.json());
+  check(redirected.length === 1, `the stand-in saw the redirected create ${redirected.length} times`);
+
   return { ok: true, group: group.name, conflict: conflict.code, invalid: invalid.field, requests: seen.length };
 }
 

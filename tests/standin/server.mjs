@@ -52,6 +52,13 @@ const FAULTS = {
   "fault-echo-token": (res, nth, req) => sendJson(res, 401, { error: `bad credentials: ${req.headers.authorization}` }),
   "fault-echo-token-cut": (res, nth, req) =>
     sendJson(res, 401, { padding: "x".repeat(4_096 - 12 - 10 - 12), tail: req.headers.authorization }),
+  // Redirects, which the API never sends: back to the same URL, and to
+  // another origin (localhost for 127.0.0.1) that would answer a group.
+  "fault-redirect-same": (res, nth, req) => send(res, 307, "", "text/plain", { location: req.url }),
+  "fault-redirect-cross-origin": (res, nth, req) =>
+    send(res, 308, "", "text/plain", {
+      location: `http://localhost:${req.socket.localPort}${req.url.replace("fault-redirect-cross-origin", "redirected")}`,
+    }),
   "fault-token-wrong-shape": (res) => sendJson(res, 200, { jwt: 42, token: "eyJhbGciOiJFZERTQSJ9.leaked.signature" }),
   "fault-503": (res) => sendJson(res, 503, { error: "service unavailable" }),
   "fault-503-retry-after-then-ok": (res, nth) =>
