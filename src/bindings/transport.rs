@@ -20,8 +20,8 @@ use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect,
-    ResponseType,
+    AbortController, AbortSignal, ReadableStream, ReadableStreamDefaultReader, RequestInit,
+    RequestRedirect,
 };
 
 use crate::error::Error;
@@ -29,6 +29,14 @@ use crate::operation::Spec;
 use crate::request::{ApiRequest, Method};
 use crate::response::{self, Body};
 use crate::retry::{self, Failed};
+
+#[wasm_bindgen(module = "/src/bindings/race.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = cutWhenAborted)]
+    fn cut_when_aborted(signal: &AbortSignal) -> Promise;
+    #[wasm_bindgen(js_name = untilCut)]
+    fn until_cut(value: &JsValue, cut: &Promise) -> Promise;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -40,12 +48,31 @@ extern "C" {
 
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
+
+    /// A `Response` as a host's `fetch` gave it, read only through getters
+    /// that catch: a subclass or a polyfill may make any of them throw.
+    type HostResponse;
+    #[wasm_bindgen(method, getter, catch)]
+    fn status(this: &HostResponse) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn headers(this: &HostResponse) -> Result<web_sys::Headers, JsValue>;
+    #[wasm_bindgen(method, getter = type, catch)]
+    fn kind(this: &HostResponse) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, catch)]
+    fn body(this: &HostResponse) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, js_name = arrayBuffer, catch)]
+    fn array_buffer(this: &HostResponse) -> Result<JsValue, JsValue>;
+
+    /// The caller's `AbortSignal`, whose `aborted` may be a throwing getter.
+    type HostSignal;
+    #[wasm_bindgen(method, getter, catch)]
+    fn aborted(this: &HostSignal) -> Result<bool, JsValue>;
 }
 
 /// Whether the caller's `signal` has fired, or what reading it threw: its
 /// `aborted` can be a caller's own getter.
 pub fn is_aborted(signal: &AbortSignal) -> Result<bool, JsValue> {
-    Reflect::get(signal, &"aborted".into()).map(|aborted| aborted.is_truthy())
+    signal.unchecked_ref::<HostSignal>().aborted()
 }
 
 /// Whether `signal` has fired; one whose getter throws has not.
@@ -93,7 +120,7 @@ pub fn send(
         let failed = |error, attempts| Failure { error, attempts };
         let mut attempts: u32 = 1;
         loop {
-            let (error, delay) = match receive(response, request.method).await {
+            let (error, delay) = match receive(&cutoff, response, request.method).await {
                 Ok(answer) => {
                     let body = Body {
                         bytes: &answer.body,
@@ -188,12 +215,20 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
     global_fetch(&request.url, &init)
 }
 
-/// Waits for the response, then reads its body.
-async fn receive(response: Promise, method: Method) -> Result<Answer, JsValue> {
-    let response: web_sys::Response = JsFuture::from(response).await?.dyn_into()?;
+/// Waits for the response, then reads its body. A host's `fetch` may be a
+/// wrapper or a polyfill: what it gives is awaited through [`Cutoff::wait`],
+/// and the response is read only through getters that catch.
+async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<Answer, JsValue> {
+    let response: web_sys::Response = cutoff.wait(&response).await?.dyn_into()?;
+    let response: &HostResponse = response.unchecked_ref();
     // A browser hides a redirect it did not follow behind status 0.
-    let status = response.status();
-    let headers = response.headers();
+    let status = response
+        .status()?
+        .as_f64()
+        .filter(|status| (0.0..1000.0).contains(status))
+        .ok_or_else(|| JsValue::from_str("the response's status is not a number"))?
+        as u16;
+    let headers = response.headers()?;
     // A success needs no `Retry-After`, and reading it costs a crossing.
     let retry_after = if retry::may_retry(method, status) {
         headers.get("retry-after")?
@@ -201,10 +236,11 @@ async fn receive(response: Promise, method: Method) -> Result<Answer, JsValue> {
         None
     };
     let limit = response::body_limit(status);
-    let (body, truncated) = if declared_within(&response, &headers, limit)? {
-        (read_whole(&response).await?, false)
+    let cross_origin = response.kind()?.as_string().as_deref() == Some("cors");
+    let (body, truncated) = if !cross_origin && declared_within(&headers, limit)? {
+        (read_whole(cutoff, response).await?, false)
     } else {
-        read_capped(&response, limit).await?
+        read_capped(cutoff, response.body()?, limit).await?
     };
     Ok(Answer {
         status,
@@ -218,14 +254,7 @@ async fn receive(response: Promise, method: Method) -> Result<Answer, JsValue> {
 /// within it, with no `Content-Encoding` (fetch would decompress it to any
 /// size). A cross-origin response may hide `Content-Encoding`, so it is never
 /// trusted this way and is read through the capped stream instead.
-fn declared_within(
-    response: &web_sys::Response,
-    headers: &web_sys::Headers,
-    limit: usize,
-) -> Result<bool, JsValue> {
-    if response.type_() == ResponseType::Cors {
-        return Ok(false);
-    }
+fn declared_within(headers: &web_sys::Headers, limit: usize) -> Result<bool, JsValue> {
     if headers.get("content-encoding")?.is_some() {
         return Ok(false);
     }
@@ -235,23 +264,25 @@ fn declared_within(
         .is_some_and(|length| length <= limit))
 }
 
-async fn read_whole(response: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
-    let buffer: ArrayBuffer = JsFuture::from(response.array_buffer()?).await?.dyn_into()?;
+async fn read_whole(cutoff: &Cutoff, response: &HostResponse) -> Result<Vec<u8>, JsValue> {
+    let buffer: ArrayBuffer = cutoff.wait(&response.array_buffer()?).await?.dyn_into()?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads at most `limit` bytes of the body, then cancels the rest.
+/// Reads at most `limit` bytes of the body stream, then cancels the rest.
 async fn read_capped(
-    response: &web_sys::Response,
+    cutoff: &Cutoff,
+    body: JsValue,
     limit: usize,
 ) -> Result<(Vec<u8>, bool), JsValue> {
-    let Some(stream) = response.body() else {
+    if body.is_null_or_undefined() {
         return Ok((Vec::new(), false));
-    };
+    }
+    let stream: ReadableStream = body.dyn_into()?;
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await?;
+        let chunk = cutoff.wait(&reader.read()).await?;
         if Reflect::get(&chunk, &"done".into())?.is_truthy() {
             return Ok((body, false));
         }
@@ -261,7 +292,7 @@ async fn read_capped(
         if length > room {
             body.extend(bytes.subarray(0, room as u32).to_vec());
             // The rest is not wanted: release the connection now.
-            let _ = JsFuture::from(reader.cancel()).await;
+            let _ = cutoff.wait(&reader.cancel()).await;
             return Ok((body, true));
         }
         body.extend(bytes.to_vec());
@@ -278,6 +309,9 @@ struct Cutoff {
     /// creates no Rust closure.
     abort: Function,
     timer: JsValue,
+    /// Resolves when the call is cut short, whether or not the host's
+    /// `fetch` honours the controller's signal.
+    cut: Promise,
     deadline_ms: f64,
     timeout_ms: u32,
     signal: Option<AbortSignal>,
@@ -294,10 +328,12 @@ impl Cutoff {
             .and_then(|method| method.dyn_into::<Function>())
             .map(|method| method.bind0(&controller))
             .map_err(|thrown| internal("could not bind AbortController.abort", thrown))?;
+        let cut = cut_when_aborted(&controller.signal());
         let timer = set_timeout(&abort, limits.timeout_ms);
         let mut cutoff = Cutoff {
             controller,
             abort,
+            cut,
             timer,
             deadline_ms: js_sys::Date::now() + f64::from(limits.timeout_ms),
             timeout_ms: limits.timeout_ms,
@@ -314,6 +350,17 @@ impl Cutoff {
 
     fn leaves_time_for(&self, delay_ms: u32) -> bool {
         js_sys::Date::now() + f64::from(delay_ms) < self.deadline_ms
+    }
+
+    /// Waits for `value`, or until the call is cut short, whichever comes
+    /// first.
+    async fn wait(&self, value: &JsValue) -> Result<JsValue, JsValue> {
+        let settled = JsFuture::from(until_cut(value, &self.cut)).await?;
+        let signal = self.controller.signal();
+        if signal.aborted() {
+            return Err(signal.reason());
+        }
+        Ok(settled)
     }
 
     /// Waits `ms`, or less if the call is cut short meanwhile.

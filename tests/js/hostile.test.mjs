@@ -47,3 +47,75 @@ describe("redirects, which the API never sends", () => {
     assert.ok(!standin.server.requests.some((r) => r.path.includes("/redirected/")), "the other origin got nothing");
   });
 });
+
+describe("a replaced fetch that misbehaves", () => {
+  const group = JSON.stringify({ group: { name: "g", uuid: "u" } });
+  const sized = { headers: { "content-length": String(group.length) } };
+  class ThrowingStatus extends Response {
+    get status() {
+      throw new Error("status getter");
+    }
+  }
+  class ThrowingHeaders extends Response {
+    get headers() {
+      throw new Error("headers getter");
+    }
+  }
+
+  /** Runs `call` with `fake` as the global fetch, then checks a real call still works. */
+  async function withFetch(fake, call) {
+    const real = globalThis.fetch;
+    globalThis.fetch = fake;
+    try {
+      return await call(createClient({ org: "acme", token: TOKEN, baseUrl: standin.url, maxRetries: 0 }));
+    } finally {
+      globalThis.fetch = real;
+      const healthy = createClient({ org: "hostile-fetch-after", token: TOKEN, baseUrl: standin.url });
+      assert.ok(Array.isArray(await healthy.groups.list()), "the module still works");
+    }
+  }
+
+  test("one that ignores its signal is cut short by the call's own timer, or by the caller's signal", async () => {
+    const hangs = () => new Promise(() => {});
+    const bodyHangs = async () => new Response(new ReadableStream({ pull: () => new Promise(() => {}) }));
+    for (const fake of [hangs, bodyHangs]) {
+      await withFetch(fake, async (turso) => {
+        const started = Date.now();
+        await rejection(turso.groups.get("g", { timeoutMs: 150 }), { code: "timeout", attempts: 1 });
+        assert.ok(Date.now() - started < 2_000);
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 50);
+        await rejection(turso.groups.create("g", { location: "lhr", signal: controller.signal }), { code: "aborted" });
+      });
+    }
+  });
+
+  test("one that returns a non-promise, or a Response whose getters throw, gives a typed error", async () => {
+    for (const fake of [() => 42, () => undefined, async () => new ThrowingStatus(group), async () => new ThrowingHeaders(group)]) {
+      await withFetch(fake, (turso) => rejection(turso.groups.get("g"), { code: "network_error", attempts: 1 }));
+    }
+  });
+
+  test("one that returns a thenable calling back at once works", async () => {
+    const thenable = () => ({ then: (resolve) => resolve(new Response(group, sized)) });
+    const got = await withFetch(thenable, (turso) => turso.groups.get("g"));
+    assert.deepEqual(got, { name: "g", uuid: "u" });
+  });
+
+  test("nothing escapes as an uncaught exception or an unhandled rejection", async () => {
+    const escaped = [];
+    const record = (error) => escaped.push(error);
+    process.on("uncaughtException", record);
+    process.on("unhandledRejection", record);
+    try {
+      for (const fake of [() => 42, () => ({ then: (resolve) => resolve(42) }), async () => new ThrowingStatus(group)]) {
+        await withFetch(fake, (turso) => turso.groups.get("g").catch(() => {}));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("uncaughtException", record);
+      process.off("unhandledRejection", record);
+    }
+    assert.deepEqual(escaped, []);
+  });
+});
