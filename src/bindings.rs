@@ -15,7 +15,7 @@ mod transport;
 
 use std::future::Future;
 
-use js_sys::{Array, Object, Promise, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -62,6 +62,24 @@ extern "C" {
 fn is_array(value: &JsValue) -> bool {
     try_is_array(value).unwrap_or(false)
 }
+
+#[wasm_bindgen(module = "/src/bindings/plain.js")]
+extern "C" {
+    /// `value` copied through JSON, or what reading it threw; a `TooLarge`
+    /// when it is larger than `budget`.
+    #[wasm_bindgen(js_name = plainCopy, catch)]
+    fn plain_copy(value: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = TooLarge)]
+    type TooLarge;
+}
+
+/// The most characters a string argument may have, checked before it is
+/// copied into wasm; a token is the longest (a JWT of a few hundred).
+const MAX_STRING_ARGUMENT: u32 = 8 * 1024;
+
+/// How large a body argument may be, in characters, items and values: far
+/// above any real one, and small enough to refuse at once.
+const MAX_BODY_ARGUMENT: u32 = 64 * 1024;
 
 #[wasm_bindgen(module = "/src/bindings/client.js")]
 extern "C" {
@@ -264,13 +282,16 @@ fn plain_body(spec: &Spec, args: &Arguments) -> Result<Option<JsValue>, Error> {
         if value.is_undefined() {
             continue;
         }
-        let unreadable = || Error::invalid(field, format!("{field} could not be read as JSON"));
-        let text = JSON::stringify(&value).map_err(|_| unreadable())?;
-        let copy = match text.as_string() {
-            Some(text) => JSON::parse(&text).map_err(|_| unreadable())?,
-            None => JsValue::UNDEFINED,
-        };
-        Reflect::set(&plain, &field.into(), &copy).map_err(|_| unreadable())?;
+        let copy = plain_copy(&value, MAX_BODY_ARGUMENT).map_err(|thrown| {
+            let why = if thrown.is_instance_of::<TooLarge>() {
+                format!("is larger than {MAX_BODY_ARGUMENT} characters, items and values in all")
+            } else {
+                "could not be read as JSON".to_owned()
+            };
+            Error::invalid(field, format!("{field} {why}"))
+        })?;
+        Reflect::set(&plain, &field.into(), &copy)
+            .map_err(|_| Error::invalid(field, format!("{field} could not be read as JSON")))?;
         given = true;
     }
     let wanted = match spec.body {
@@ -577,13 +598,21 @@ fn number(value: &JsValue, field: &'static str) -> Result<f64, Error> {
     })
 }
 
+/// A string argument, measured before it is copied into wasm.
 fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error> {
-    value.as_string().ok_or_else(|| {
+    let text = value.dyn_ref::<JsString>().ok_or_else(|| {
         Error::invalid(
             field,
             format!("{field} must be a string; got {}", type_name(value)),
         )
-    })
+    })?;
+    if text.length() > MAX_STRING_ARGUMENT {
+        return Err(Error::invalid(
+            field,
+            format!("{field} is longer than {MAX_STRING_ARGUMENT} characters"),
+        ));
+    }
+    Ok(text.into())
 }
 
 /// `typeof`, but telling `null` and arrays apart from objects.

@@ -119,3 +119,29 @@ describe("a replaced fetch that misbehaves", () => {
     assert.deepEqual(escaped, []);
   });
 });
+
+describe("arguments are measured before they are copied", () => {
+  test("huge strings and a huge sparse array are refused, and leave wasm memory as it was", async () => {
+    const { initSync } = await import("../../pkg/turso_platform_wasm.js");
+    const memory = () => initSync().memory.buffer.byteLength;
+    const huge = "a".repeat(5e7);
+    const sparse = [];
+    sparse.length = 2e7;
+    const cases = [
+      ["org", () => createGroup(huge, TOKEN, "g", "lhr"), /^org is longer than 8192 characters$/],
+      ["token", () => createGroup("acme", huge, "g", "lhr"), /^token is longer than 8192 characters$/],
+      ["baseUrl", () => createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl: huge }), /^baseUrl is longer/],
+      ["name", () => createClient({ org: "acme", token: TOKEN }).groups.get(huge), /^name is longer/],
+      ["name", () => createGroup("acme", TOKEN, huge, "lhr"), /^name is larger than 65536 characters/],
+      ["extensions", () => createGroup("acme", TOKEN, "g", "lhr", sparse), /^extensions is larger than/],
+      ["permissions", () => createClient({ org: "acme", token: TOKEN }).groups.createToken("g", { permissions: { read_attach: { databases: sparse } } }), /^permissions is larger than/],
+    ];
+    await createGroup("acme", TOKEN, "warm-up", "lhr", null, { baseUrl: "http://127.0.0.1:9", maxRetries: 0 }).catch(() => {});
+    const before = memory();
+    for (const [field, call, message] of cases) {
+      const error = await rejection(call(), { code: "invalid_argument", field, attempts: 0 });
+      assert.match(error.message, message);
+    }
+    assert.equal(memory(), before, "no argument grew wasm memory");
+  });
+});

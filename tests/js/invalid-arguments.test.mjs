@@ -35,7 +35,7 @@ const BAD_ARGUMENTS = [
   ["name", { name: "under_score" }, /name must be/],
   ["name", { name: "../etc" }, /name must be/],
   ["name", { name: "x".repeat(65) }, /name must be/],
-  ["name", { name: "x".repeat(100_000) }, /…$/],
+  ["name", { name: "x".repeat(10_000) }, /…$/],
   ["name", { name: { toString: () => "g" } }, /^name must be a string; got \{\}$/],
   ["name", { name: "\uD800bad" }, /name must be/],
   ["name", { name: "g\u200B" }, /name must be/],

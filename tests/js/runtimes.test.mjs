@@ -49,9 +49,9 @@ describe("the npm tarball", () => {
   test("holds what the entries need and nothing else", () => {
     const files = tarball.files.map((f) => f.path).sort();
     const snippets = files.filter((f) => f.startsWith("snippets/"));
-    assert.equal(snippets.length, 3);
+    assert.equal(snippets.length, 4);
     for (const [snippet, name] of snippets.map((s) => [s, s.split("/").pop()])) {
-      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|race|turso_client_error)\.js$/, name);
+      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|plain|race|turso_client_error)\.js$/, name);
     }
     assert.deepEqual(
       files,

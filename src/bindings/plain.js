@@ -1,0 +1,18 @@
+// A caller's value as plain data, measured before it is copied: every
+// getter, proxy trap and toJSON runs here once, inside JSON.stringify, and a
+// value larger than `budget` (characters of a string, items of an array or
+// object, or values in all) is refused before it is walked, so a sparse
+// array of length 2e7 costs no time and no memory.
+export class TooLarge extends RangeError {}
+
+export function plainCopy(value, budget) {
+  let left = budget;
+  const text = JSON.stringify(value, function measured(key, item) {
+    const size =
+      typeof item === "string" ? item.length : Array.isArray(item) ? item.length : item && typeof item === "object" ? Object.keys(item).length : 1;
+    left -= Math.max(size, 1);
+    if (left < 0) throw new TooLarge();
+    return item;
+  });
+  return text === undefined ? undefined : JSON.parse(text);
+}
