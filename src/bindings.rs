@@ -28,6 +28,7 @@ use crate::operation::{
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
+use crate::validate::UrlParts;
 use crate::{groups, validate};
 use transport::{CallLimits, Failure};
 
@@ -56,6 +57,39 @@ extern "C" {
     /// `Array.isArray`, which throws for a revoked `Proxy`.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A URL as the host's WHATWG parser split it.
+    #[wasm_bindgen(js_name = URL)]
+    type HostUrl;
+    #[wasm_bindgen(constructor, js_class = "URL", catch)]
+    fn new(text: &str) -> Result<HostUrl, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn protocol(this: &HostUrl) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn username(this: &HostUrl) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn password(this: &HostUrl) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn hostname(this: &HostUrl) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn port(this: &HostUrl) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn pathname(this: &HostUrl) -> String;
+}
+
+/// Splits `text` with the host's `URL`: the parser `fetch` itself uses.
+fn parse_url(text: &str) -> Option<UrlParts> {
+    let url = HostUrl::new(text).ok()?;
+    Some(UrlParts {
+        scheme: url.protocol().trim_end_matches(':').to_owned(),
+        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
+        host: url.hostname(),
+        port: url.port(),
+        path: url.pathname(),
+    })
 }
 
 /// Whether a caller's value is an array; one whose check throws is not.
@@ -132,7 +166,7 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
         let config = OptionsObject::new(config, "config")?;
         let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
         if let Some(region_url) = config.optional("regionUrl", required_string)? {
-            client_config = client_config.with_region_url(&region_url)?;
+            client_config = client_config.with_region_url(&region_url, parse_url)?;
         }
         Ok(ClientSettings {
             config: client_config,
@@ -450,10 +484,11 @@ fn client_config(
     options: &OptionsObject,
 ) -> Result<ClientConfig, Error> {
     let base_url = options.optional("baseUrl", required_string)?;
-    ClientConfig::new(
+    ClientConfig::with_url_parser(
         &required_string(org, "org")?,
         &required_string(token, "token")?,
         base_url.as_deref(),
+        parse_url,
     )
 }
 

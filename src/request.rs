@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::operation::{Base, Json, Operation, Payload, Place, Spec, Validate};
-use crate::validate;
+use crate::validate::{self, UrlParser};
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.turso.tech";
@@ -28,21 +28,33 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
-    /// Checks every part, so a bad one fails before anything is sent.
-    pub fn new(org: &str, token: &str, base_url: Option<&str>) -> Result<Self, Error> {
+    /// Checks every part, so a bad one fails before anything is sent; a URL
+    /// is split by `parse`, a WHATWG URL parser.
+    pub fn with_url_parser(
+        org: &str,
+        token: &str,
+        base_url: Option<&str>,
+        parse: UrlParser,
+    ) -> Result<Self, Error> {
         validate::org(org)?;
         validate::token(token)?;
         Ok(ClientConfig {
             org: org.to_owned(),
             token: token.to_owned(),
-            base_url: validate::base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL))?,
+            base_url: validate::base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL), parse)?,
             region_url: DEFAULT_REGION_URL.to_owned(),
         })
     }
 
+    /// [`ClientConfig::with_url_parser`] with the `url` crate's parser.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new(org: &str, token: &str, base_url: Option<&str>) -> Result<Self, Error> {
+        Self::with_url_parser(org, token, base_url, validate::parse_url)
+    }
+
     /// Sets where `locations.closest()` asks, checked as `baseUrl` is.
-    pub fn with_region_url(mut self, region_url: &str) -> Result<Self, Error> {
-        self.region_url = validate::base_url("regionUrl", region_url)?;
+    pub fn with_region_url(mut self, region_url: &str, parse: UrlParser) -> Result<Self, Error> {
+        self.region_url = validate::base_url("regionUrl", region_url, parse)?;
         Ok(self)
     }
 
@@ -252,13 +264,14 @@ pub fn percent_encode_segment(segment: &str) -> String {
     encoded
 }
 
-/// A valid config for the crate's unit tests.
-#[cfg(test)]
+/// A valid config for the crate's unit tests, which run natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn test_config(base_url: &str) -> ClientConfig {
     ClientConfig::new("acme", "tok_123", Some(base_url)).expect("valid test config")
 }
 
-#[cfg(test)]
+// Native: URLs are split by the url crate there.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -296,7 +309,7 @@ mod tests {
             field("acme", "t", Some("http://example.com")),
             Some("baseUrl")
         );
-        let region = test_config(DEFAULT_BASE_URL).with_region_url("ftp://x");
+        let region = test_config(DEFAULT_BASE_URL).with_region_url("ftp://x", validate::parse_url);
         assert_eq!(region.unwrap_err().field(), Some("regionUrl"));
     }
 
@@ -454,7 +467,7 @@ mod build_tests {
     #[test]
     fn the_region_finder_gets_no_token() {
         let config = test_config(DEFAULT_BASE_URL)
-            .with_region_url("http://127.0.0.1:9/region")
+            .with_region_url("http://127.0.0.1:9/region", crate::validate::parse_url)
             .unwrap();
         let request =
             super::build::<locations::Closest, SerdeJson>(&config, &[], None::<&NoBody>).unwrap();

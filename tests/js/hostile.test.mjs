@@ -145,3 +145,26 @@ describe("arguments are measured before they are copied", () => {
     assert.equal(memory(), before, "no argument grew wasm memory");
   });
 });
+
+describe("baseUrl is split by the host's URL parser", () => {
+  test("what the WHATWG parser refuses is invalid_argument, with nothing sent", async () => {
+    for (const baseUrl of ["https://api.turso.tech:+443", "http://127.0.0.08", "https://999.1.1.1", "https://[1]"]) {
+      assert.throws(() => new URL(baseUrl), TypeError, `${baseUrl} is one the parser refuses`);
+      const error = await rejection(createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl }), {
+        code: "invalid_argument",
+        field: "baseUrl",
+        attempts: 0,
+      });
+      assert.match(error.message, /a URL parser refuses it/);
+      assert.throws(() => createClient({ org: "acme", token: TOKEN, baseUrl }), { field: "baseUrl" });
+      assert.throws(() => createClient({ org: "acme", token: TOKEN, regionUrl: baseUrl }), { field: "regionUrl" });
+    }
+  });
+
+  test("what it normalizes is called as normalized", async () => {
+    const port = new URL(standin.url).port;
+    const turso = createClient({ org: "normalized-url", token: TOKEN, baseUrl: `http://127.1:${port}/a/..//` });
+    assert.deepEqual(await turso.groups.list(), []);
+    assert.equal(standin.server.requestsFor("normalized-url").at(-1).path, "/v1/organizations/normalized-url/groups");
+  });
+});

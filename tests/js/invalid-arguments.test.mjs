@@ -59,7 +59,7 @@ const BAD_OPTIONS = [
   ["baseUrl", { baseUrl: "http://api.turso.tech" }, /plain http: is allowed only for localhost/],
   ["baseUrl", { baseUrl: "http://10.0.0.1:8080" }, /plain http:/],
   ["baseUrl", { baseUrl: "ftp://api.turso.tech" }, /only http: and https:/],
-  ["baseUrl", { baseUrl: "api.turso.tech" }, /no scheme/],
+  ["baseUrl", { baseUrl: "api.turso.tech" }, /a URL parser refuses it/],
   ["baseUrl", { baseUrl: "https://api.turso.tech?x=1" }, /query or fragment/],
   ["baseUrl", { baseUrl: "https://user:pw@api.turso.tech" }, /credentials/],
   ["baseUrl", { baseUrl: 8080 }, /baseUrl must be a string; got number/],
