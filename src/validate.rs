@@ -233,9 +233,17 @@ pub fn base_url(field: &'static str, url: &str, parse: UrlParser) -> Result<Stri
     if !url.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(invalid("it has spaces, control or non-ASCII characters"));
     }
-    // A URL parser reads an empty query or fragment as none.
+    // A URL parser reads an empty query or fragment as none, and resolves
+    // dot segments: a base URL that has them is refused, not rewritten.
     if url.contains(['?', '#']) {
         return Err(invalid("it must not have a query or fragment"));
+    }
+    let dot_segment = |segment: &str| {
+        let decoded = segment.to_ascii_lowercase().replace("%2e", ".");
+        decoded == "." || decoded == ".."
+    };
+    if url.split(['/', '\\']).skip(3).any(dot_segment) {
+        return Err(invalid("its path must not have \".\" or \"..\" segments"));
     }
     let parts = parse(url).ok_or_else(|| invalid("a URL parser refuses it"))?;
     if parts.scheme != "http" && parts.scheme != "https" {
@@ -467,10 +475,7 @@ mod tests {
             ("https://[2001:db8::1]", "https://[2001:db8::1]"),
             // What a WHATWG parser normalizes, so does this.
             ("http://127.1:8080", "http://127.0.0.1:8080"),
-            (
-                "https://API.turso.tech:443/a/../v1",
-                "https://api.turso.tech/v1",
-            ),
+            ("https://API.turso.tech:443/v1", "https://api.turso.tech/v1"),
             ("https://api.turso.tech/a\\b", "https://api.turso.tech/a/b"),
         ];
         for (input, expected) in cases {
@@ -506,6 +511,10 @@ mod tests {
             "https://[]",
             "https://exämple.com",
             "https://api.turso.tech/%2e%2e%2f",
+            "https://api.turso.tech/a/../b",
+            "https://api.turso.tech/./v1",
+            "https://api.turso.tech/%2e%2E",
+            "https://api.turso.tech/a\\..\\b",
             "https://api.turso.tech/a//b",
             // What the WHATWG URL parser, and so fetch, refuses.
             "https://api.turso.tech:+443",
