@@ -276,11 +276,18 @@ describe("what every call shares", () => {
     assert.deepEqual(await turso.groups.list(), [], "the module still works");
   });
 
-  test("methods need no this: destructured calls work", async () => {
+  test("methods need no this: destructured calls, and calls with another receiver, work", async () => {
     const org = freshOrg("destructured");
-    const { create, list } = client(org).groups;
+    const turso = client(org);
+    const { create, list } = turso.groups;
     await create("loose", "lhr");
     assert.deepEqual((await list()).map((g) => g.name), ["loose"]);
+    for (const receiver of [turso, undefined, null, {}, client(freshOrg("other")).groups, 42]) {
+      const groups = await turso.groups.list.call(receiver);
+      assert.deepEqual(groups.map((g) => g.name), ["loose"], "the method's own client, whatever this is");
+    }
+    assert.equal((await Reflect.apply(turso.groups.get, {}, ["loose"])).name, "loose");
+    assert.ok(Object.isFrozen(turso) && Object.isFrozen(turso.groups), "no method can be swapped out");
   });
 
   test("a GET is retried after a 502 or a reset; a POST is not", async () => {
