@@ -3,9 +3,19 @@
 // hang, and Promise.race also takes a non-promise or a thenable that calls
 // back at once, which a replaced fetch may give.
 
-/** A promise that resolves once `signal` fires. */
-export function cutWhenAborted(signal) {
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+/**
+ * `[cut, fire]`: `fire()` aborts `controller` and resolves the promise `cut`.
+ * The call's timer and the caller's signal both call `fire`.
+ */
+export function armCutoff(controller) {
+  let fire;
+  const cut = new Promise((resolve) => {
+    fire = () => {
+      controller.abort();
+      resolve();
+    };
+  });
+  return [cut, fire];
 }
 
 /** What `value` settles to, or undefined once `cut` resolves first. */

@@ -16,7 +16,7 @@
 use std::future::Future;
 
 use gloo_net::http::Headers;
-use js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -32,8 +32,8 @@ use crate::retry::{self, Failed};
 
 #[wasm_bindgen(module = "/src/bindings/race.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = cutWhenAborted)]
-    fn cut_when_aborted(signal: &AbortSignal) -> Promise;
+    #[wasm_bindgen(js_name = armCutoff)]
+    fn arm_cutoff(controller: &AbortController) -> Array;
     #[wasm_bindgen(js_name = untilCut)]
     fn until_cut(value: &JsValue, cut: &Promise) -> Promise;
 }
@@ -305,8 +305,8 @@ async fn read_capped(
 /// Worker alive.
 struct Cutoff {
     controller: AbortController,
-    /// `controller.abort` bound to it: a plain JS function, so arming a call
-    /// creates no Rust closure.
+    /// Aborts `controller` and resolves `cut`: a plain JS function, so
+    /// arming a call creates no Rust closure.
     abort: Function,
     timer: JsValue,
     /// Resolves when the call is cut short, whether or not the host's
@@ -324,11 +324,8 @@ impl Cutoff {
         };
         let controller = AbortController::new()
             .map_err(|thrown| internal("could not create an AbortController", thrown))?;
-        let abort = Reflect::get(&controller, &"abort".into())
-            .and_then(|method| method.dyn_into::<Function>())
-            .map(|method| method.bind0(&controller))
-            .map_err(|thrown| internal("could not bind AbortController.abort", thrown))?;
-        let cut = cut_when_aborted(&controller.signal());
+        let armed = arm_cutoff(&controller);
+        let (cut, abort) = (armed.get(0).unchecked_into(), armed.get(1).unchecked_into());
         let timer = set_timeout(&abort, limits.timeout_ms);
         let mut cutoff = Cutoff {
             controller,
