@@ -447,8 +447,8 @@ impl Json for HostJson {
         JsValue::NULL
     }
 
-    /// Without the path to the fault: tracking it for every answer type
-    /// cost 11 KB of gzip. Bodies, whose errors must name the argument at
+    /// Without the path to the fault: tracking it for the answer types too
+    /// cost 2 KB more of gzip. Bodies, whose errors must name the argument at
     /// fault, are tracked in [`body_json`].
     fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, DecodeError> {
         serde_wasm_bindgen::from_value(value.clone()).map_err(|error| DecodeError {
