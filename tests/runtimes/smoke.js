@@ -44,6 +44,25 @@ export async function smoke({ createGroup, createClient, TursoClientError }, { b
   const redirected = await fetch(`${baseUrl}/__standin/requests?org=${encodeURIComponent(redirectOrg)}`).then((r) => r.json());
   check(redirected.length === 1, `the stand-in saw the redirected create ${redirected.length} times`);
 
+  // A replaced fetch that never answers, nor honours its signal, is cut
+  // short by the call's own timer; one that returns a non-promise is a
+  // typed error; and the next call works.
+  const realFetch = globalThis.fetch;
+  let hung;
+  let odd;
+  try {
+    globalThis.fetch = () => new Promise(() => {});
+    hung = await createGroup(org, token, "hung", "lhr", null, { baseUrl, timeoutMs: 100 }).then(() => undefined, (error) => error);
+    globalThis.fetch = () => 42;
+    odd = await createGroup(org, token, "odd", "lhr", null, { baseUrl }).then(() => undefined, (error) => error);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  check(hung instanceof TursoClientError && hung.code === "timeout", `a hung fetch times out (${hung?.code})`);
+  check(odd instanceof TursoClientError && odd.code === "network_error", `a fetch giving 42 is a network_error (${odd?.code})`);
+  const after = await createGroup(org, token, "after-hostile-fetch", "lhr", null, { baseUrl });
+  check(after.name === "after-hostile-fetch", "the next call works");
+
   return { ok: true, group: group.name, conflict: conflict.code, invalid: invalid.field, requests: seen.length };
 }
 
