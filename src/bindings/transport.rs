@@ -34,8 +34,8 @@ use crate::retry::{self, Failed};
 extern "C" {
     #[wasm_bindgen(js_name = armCutoff)]
     fn arm_cutoff(controller: &AbortController) -> Array;
-    #[wasm_bindgen(js_name = untilCut)]
-    fn until_cut(value: &JsValue, cut: &Promise) -> Promise;
+    #[wasm_bindgen(js_name = untilCut, catch)]
+    fn until_cut(value: &JsValue, cut: &Promise) -> Result<Promise, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -352,7 +352,7 @@ impl Cutoff {
     /// Waits for `value`, or until the call is cut short, whichever comes
     /// first.
     async fn wait(&self, value: &JsValue) -> Result<JsValue, JsValue> {
-        let settled = JsFuture::from(until_cut(value, &self.cut)).await?;
+        let settled = JsFuture::from(until_cut(value, &self.cut)?).await?;
         let signal = self.controller.signal();
         if signal.aborted() {
             return Err(signal.reason());
