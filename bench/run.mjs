@@ -169,7 +169,8 @@ async function sizes() {
   const glue = sum(glueFiles);
   const { stdout: sdkBundle } = await run(
     new URL("node_modules/.bin/esbuild", ROOT).pathname,
-    ["--bundle", "--minify", "--format=esm", "--platform=browser", "--log-level=error", "node_modules/@tursodatabase/api/dist/index.js"],
+    // No tsconfig.json from a folder above the checkout may change the bundle.
+    ["--bundle", "--minify", "--format=esm", "--platform=browser", "--log-level=error", "--tsconfig-raw={}", "node_modules/@tursodatabase/api/dist/index.js"],
     { cwd: ROOT.pathname, maxBuffer: 16 * 1024 * 1024 },
   );
   return {
