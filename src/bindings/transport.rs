@@ -362,23 +362,11 @@ impl Cutoff {
 
     /// Waits `ms`, or less if the call is cut short meanwhile.
     async fn sleep(&self, ms: u32) -> Result<(), JsValue> {
-        let signal = self.controller.signal();
-        let mut wake: Option<Function> = None;
         let mut timer = JsValue::UNDEFINED;
-        let woken = Promise::new(&mut |resolve, _reject| {
-            timer = set_timeout(&resolve, ms);
-            let _ = signal.add_event_listener_with_callback("abort", &resolve);
-            wake = Some(resolve);
-        });
-        JsFuture::from(woken).await?;
+        let elapsed = Promise::new(&mut |resolve, _reject| timer = set_timeout(&resolve, ms));
+        let waited = self.wait(&elapsed).await;
         clear_timeout(&timer);
-        if let Some(wake) = wake {
-            let _ = signal.remove_event_listener_with_callback("abort", &wake);
-        }
-        if signal.aborted() {
-            return Err(signal.reason());
-        }
-        Ok(())
+        waited.map(drop)
     }
 
     /// What a rejection means: the caller aborted, the deadline passed, or
