@@ -528,19 +528,27 @@ impl Arguments {
         }
     }
 
-    /// The argument `name` converted by `convert`, or `None` when absent
-    /// (`undefined` or `null`).
+    /// The argument `name` converted by `convert`, or `None` when absent.
     fn optional<T>(
         &self,
         name: &'static str,
         convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
-        let value = self.get(name)?;
-        if value.is_null_or_undefined() {
-            return Ok(None);
-        }
-        convert(&value, name).map(Some)
+        present(&self.get(name)?, name, convert)
     }
+}
+
+/// `value` converted by `convert`, or `None` when it is absent (`undefined`
+/// or `null`).
+fn present<T>(
+    value: &JsValue,
+    name: &'static str,
+    convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
+) -> Result<Option<T>, Error> {
+    if value.is_null_or_undefined() {
+        return Ok(None);
+    }
+    convert(value, name).map(Some)
 }
 
 /// A JS options object, or none at all (`undefined` or `null`).
@@ -565,6 +573,7 @@ impl OptionsObject {
     }
 
     /// A property, or `undefined`; a throwing getter is reported, not raised.
+    /// Most calls pass no options, and then nothing crosses into JS.
     fn get(&self, key: &'static str) -> Result<JsValue, Error> {
         let Some(object) = &self.object else {
             return Ok(JsValue::UNDEFINED);
@@ -573,23 +582,13 @@ impl OptionsObject {
             .map_err(|_| Error::invalid(key, format!("{key} could not be read")))
     }
 
-    /// A property converted by `convert`, or `None` when it is absent
-    /// (`undefined` or `null`).
+    /// A property converted by `convert`, or `None` when it is absent.
     fn optional<T>(
         &self,
         key: &'static str,
         convert: impl FnOnce(&JsValue, &'static str) -> Result<T, Error>,
     ) -> Result<Option<T>, Error> {
-        // Most calls pass no options: asking JS about each absent one would
-        // cost a crossing apiece.
-        if self.object.is_none() {
-            return Ok(None);
-        }
-        let value = self.get(key)?;
-        if value.is_null_or_undefined() {
-            return Ok(None);
-        }
-        convert(&value, key).map(Some)
+        present(&self.get(key)?, key, convert)
     }
 
     fn timeout_ms(&self) -> Result<Option<u32>, Error> {
