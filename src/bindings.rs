@@ -15,7 +15,7 @@ mod transport;
 
 use std::future::Future;
 
-use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
+use js_sys::{Array, Date, JsString, Object, Promise, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -23,7 +23,7 @@ use web_sys::AbortSignal;
 
 use crate::error::Error;
 use crate::operation::{
-    self, Answer, DecodeError, Json, Operation, Payload, Spec, Validate, Visitor,
+    self, Answer, DecodeError, Input, Json, Operation, Payload, Spec, Validate, Visitor,
 };
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
@@ -105,6 +105,9 @@ extern "C" {
     fn plain_copy(value: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = TooLarge)]
     type TooLarge;
+    /// `[proxy, lastRead]`: a body behind a proxy, and a function that
+    /// tells which of its fields was read last through it.
+    fn tracked(plain: &JsValue) -> Array;
 }
 
 /// The most characters a string argument may have, checked before it is
@@ -118,9 +121,10 @@ const MAX_BODY_ARGUMENT: u32 = 64 * 1024;
 #[wasm_bindgen(module = "/src/bindings/client.js")]
 extern "C" {
     /// The client object: `calls[i]` is `"resource.method"`, and calling it
-    /// calls `dispatch(i, args)`.
+    /// calls `dispatch(i, args)`; `pages[i]`, where set, is the member of
+    /// its answer that holds a page's items.
     #[wasm_bindgen(js_name = buildClient)]
-    fn build_client(calls: &Array, dispatch: &JsValue) -> JsValue;
+    fn build_client(calls: &Array, pages: &Array, dispatch: &JsValue) -> JsValue;
 }
 
 /// `createGroup(org, token, name, location, extensions?, options?)`: Create
@@ -188,29 +192,30 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
             }),
         }
     });
-    let names: Array = DISPATCH.with(|table| {
-        table
-            .names
-            .iter()
-            .map(|name| JsValue::from_str(name))
-            .collect()
+    let (names, pages): (Array, Array) = DISPATCH.with(|table| {
+        let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
+        let pages = table.specs.iter().map(|spec| match spec.pages {
+            Some(pages) => JsValue::from_str(pages.items),
+            None => JsValue::UNDEFINED,
+        });
+        (names.collect(), pages.collect())
     });
-    Ok(build_client(&names, &dispatch.into_js_value()))
+    Ok(build_client(&names, &pages, &dispatch.into_js_value()))
 }
 
 /// One operation's [`call`], with its own positional arguments.
 type Run = fn(&ClientSettings, &Array) -> Promise;
 
-/// Every operation's JavaScript name and its [`Run`], in one order.
+/// Every operation's [`Spec`] and its [`Run`], in one order.
 #[derive(Default)]
 struct DispatchTable {
-    names: Vec<&'static str>,
+    specs: Vec<&'static Spec>,
     runs: Vec<Run>,
 }
 
 impl Visitor for DispatchTable {
     fn visit<O: Operation>(&mut self) {
-        self.names.push(O::SPEC.call);
+        self.specs.push(&O::SPEC);
         self.runs
             .push(|settings, args| call::<O>(settings, O::SPEC.args, args));
     }
@@ -253,14 +258,12 @@ fn call<O: Operation>(
     names: &'static [&'static str],
     args: &Array,
 ) -> Promise {
-    run(
-        &O::SPEC,
-        settings,
-        names,
-        args,
-        body_json::<O::Body>,
-        answer_to_js::<O::Answer>,
-    )
+    // A constant for each `O`, so only the reader it needs is compiled.
+    let read = match O::SPEC.answer {
+        Answer::Reshaped(_) => reshaped_to_js::<O::Answer>,
+        Answer::Whole | Answer::Member(_) | Answer::Nothing => answer_to_js::<O::Answer>,
+    };
+    run(&O::SPEC, settings, names, args, body_json::<O::Body>, read)
 }
 
 fn run(
@@ -277,7 +280,12 @@ fn run(
         let limits = args.options.call_limits(&settings.defaults)?;
         let mut params = Vec::new();
         for param in spec.params {
-            if let Some(value) = args.optional(param.arg, required_string)? {
+            let text = match param.input {
+                Input::Text => required_string,
+                Input::Integer => integer_text,
+                Input::Time => time_text,
+            };
+            if let Some(value) = args.optional(param.arg, text)? {
                 params.push((param.arg, value));
             }
         }
@@ -342,75 +350,99 @@ fn body_json<B: DeserializeOwned + Serialize + Validate>(
     spec: &Spec,
     plain: &JsValue,
 ) -> Result<String, Error> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(plain.clone());
-    let body: B = serde_path_to_error::deserialize(deserializer)
-        .map_err(|error| body_error(spec, plain, &DecodeError::from_path(error)))?;
+    // Which argument is at fault is told by the reads: tracking the path in
+    // serde with serde_path_to_error cost 14 KB of gzip for the body types.
+    let tracking = tracked(plain);
+    let body: B = serde_wasm_bindgen::from_value(tracking.get(0)).map_err(|error| {
+        let last_read: js_sys::Function = tracking.get(1).unchecked_into();
+        let field = last_read
+            .call0(&JsValue::UNDEFINED)
+            .ok()
+            .and_then(|field| field.as_string())
+            .unwrap_or_default();
+        body_error(spec, plain, &field, &error.to_string())
+    })?;
     request::encode_body::<B, HostJson>(spec, &body)
 }
 
-/// The `invalid_argument` error for a body that does not decode: it names
-/// the argument at fault, says what serde expected there, and shows what
-/// was given, as JSON.
-fn body_error(spec: &Spec, plain: &JsValue, error: &DecodeError) -> Error {
+/// The `invalid_argument` error for a body that does not decode, given the
+/// body field read last: it names the argument at fault, says what serde
+/// found wrong in it, and shows it as given, as JSON.
+fn body_error(spec: &Spec, plain: &JsValue, last_read: &str, message: &str) -> Error {
     let fields = spec.body.fields();
-    // A missing field is reported at the body's root, so it is found by name.
-    let missing = fields
-        .iter()
-        .find(|field| error.path.is_empty() && error.message.contains(&format!("`{field}`")));
-    if let Some(field) = missing {
-        return Error::invalid(field, format!("{field} is required"));
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
+    // A missing field is reported once every field was read; one inside an
+    // argument while that argument is read.
+    if let Some(missing) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return match fields.iter().find(|field| **field == missing) {
+            Some(field) => Error::invalid(field, format!("{field} is required")),
+            None => {
+                let field = fields
+                    .iter()
+                    .find(|field| **field == last_read)
+                    .unwrap_or(&"options");
+                Error::invalid(field, format!("{field}.{missing} is required"))
+            }
+        };
     }
     let field = fields
         .iter()
-        .find(|field| error.path.split(['.', '[']).next() == Some(field))
+        .find(|field| **field == last_read)
         .copied()
         .unwrap_or("options");
-    let expected = error
-        .message
-        .rsplit_once("expected ")
-        .map_or(error.message.as_str(), |(_, expected)| expected);
-    let given = JSON::stringify(&value_at(plain, &error.path))
+    let value = Reflect::get(plain, &field.into()).unwrap_or(JsValue::UNDEFINED);
+    let given = JSON::stringify(&value)
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| "undefined".to_owned());
+    let expected = message
+        .rsplit_once("expected ")
+        .map_or(message, |(_, expected)| expected);
+    // Inside an object or array, the fault may be any value the tracking
+    // does not reach.
+    let subject = if value.is_object() {
+        format!("{field} or a value in it")
+    } else {
+        field.to_owned()
+    };
     Error::invalid(
         field,
         format!(
-            "{} must be {expected}; got {}",
-            error.path,
+            "{subject} must be {expected}; got {}",
             validate::shortened(&given)
         ),
     )
 }
 
-/// The value at a serde path such as `permissions.read_attach.databases[0]`
-/// in plain data.
-fn value_at(plain: &JsValue, path: &str) -> JsValue {
-    let mut value = plain.clone();
-    for step in path.split(['.', '[']).filter(|step| !step.is_empty()) {
-        let key = match step.strip_suffix(']') {
-            Some(index) => JsValue::from(index.parse::<u32>().unwrap_or(u32::MAX)),
-            None => JsValue::from_str(step),
-        };
-        value = Reflect::get(&value, &key).unwrap_or(JsValue::UNDEFINED);
-    }
-    value
-}
-
-/// The answer of the operation `spec` for JavaScript: as `JSON.parse` made it, once its shape
-/// is checked against the answer type; reshaped where the operation says so;
-/// `undefined` where the API sends nothing.
-fn answer_to_js<A: DeserializeOwned + Serialize>(
+/// The answer of the operation `spec` for JavaScript: as `JSON.parse` made
+/// it, once its shape is checked against the answer type; `undefined` where
+/// the API sends nothing.
+fn answer_to_js<A: DeserializeOwned>(
     spec: &'static Spec,
     status: u16,
     body: Body<'_>,
 ) -> Result<JsValue, Error> {
-    let (answer, sent) = response::answer_as::<A, HostJson>(spec, status, body)?;
-    match spec.answer {
-        Answer::Nothing => Ok(JsValue::UNDEFINED),
-        Answer::Reshaped(_) => to_plain_js(&answer),
-        Answer::Whole | Answer::Member(_) => Ok(sent),
-    }
+    let sent = response::answer_checked::<HostJson>(spec, status, body, &mut |value| {
+        HostJson::decode::<A>(value).map(drop)
+    })?;
+    Ok(match spec.answer {
+        Answer::Nothing => JsValue::UNDEFINED,
+        _ => sent,
+    })
+}
+
+/// The answer of an operation whose answer JavaScript gets as the answer
+/// type serializes it, rather than as sent.
+fn reshaped_to_js<A: DeserializeOwned + Serialize>(
+    spec: &'static Spec,
+    status: u16,
+    body: Body<'_>,
+) -> Result<JsValue, Error> {
+    let (answer, _) = response::answer_as::<A, HostJson>(spec, status, body)?;
+    to_plain_js(&answer)
 }
 
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
@@ -647,6 +679,30 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
         ));
     }
     Ok(text.into())
+}
+
+/// A whole number argument as decimal text.
+fn integer_text(value: &JsValue, field: &'static str) -> Result<String, Error> {
+    let number = number(value, field)?;
+    if number.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&number) {
+        return Err(Error::invalid(
+            field,
+            format!("{field} must be a whole number from 1 to {}", u32::MAX),
+        ));
+    }
+    Ok(format!("{}", number as u32))
+}
+
+/// A time argument, a `Date` or text, as RFC 3339 text.
+fn time_text(value: &JsValue, field: &'static str) -> Result<String, Error> {
+    match value.dyn_ref::<Date>() {
+        // `toISOString` throws for an invalid date.
+        Some(date) if date.get_time().is_nan() => {
+            Err(Error::invalid(field, format!("{field} is an invalid Date")))
+        }
+        Some(date) => Ok(date.to_iso_string().into()),
+        None => required_string(value, field),
+    }
 }
 
 /// `typeof`, but telling `null` and arrays apart from objects.

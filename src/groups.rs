@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::value::SeqAccessDeserializer;
+use serde::de::{self, SeqAccess, Unexpected};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::Error;
 use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
@@ -36,7 +38,10 @@ pub struct Group {
 
 /// A SQLite extension a group can enable for its databases.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(
+    rename_all = "lowercase",
+    expecting = "one of vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp"
+)]
 pub enum Extension {
     Vector,
     Vec,
@@ -51,14 +56,40 @@ pub enum Extension {
 }
 
 /// The `extensions` of a new group: `"all"`, or a list of distinct ones.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "expected \"all\" or an array of distinct values from vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp"
-)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum Extensions {
     All(AllExtensions),
     Only(Vec<Extension>),
+}
+
+/// Read by its JSON type rather than `untagged`, which buffers the value
+/// and reports a bad element as a fault of the whole list.
+impl<'de> Deserialize<'de> for Extensions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ExtensionsVisitor;
+
+        impl<'de> de::Visitor<'de> for ExtensionsVisitor {
+            type Value = Extensions;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("\"all\" or an array of distinct values from vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Extensions, E> {
+                match value {
+                    "all" => Ok(Extensions::All(AllExtensions::All)),
+                    _ => Err(E::invalid_value(Unexpected::Str(value), &self)),
+                }
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, list: A) -> Result<Extensions, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(list)).map(Extensions::Only)
+            }
+        }
+
+        deserializer.deserialize_any(ExtensionsVisitor)
+    }
 }
 
 /// The keyword `"all"`.
@@ -120,7 +151,7 @@ pub struct GroupTransfer {
 
 impl Validate for GroupTransfer {
     fn validate(&self) -> Result<(), Error> {
-        validate::organization("organization", &self.organization)
+        validate::slug("organization", &self.organization)
     }
 }
 

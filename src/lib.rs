@@ -8,8 +8,10 @@
 //!   seam each target fills, [`validate`] checks arguments, [`request`]
 //!   builds requests as plain data, [`response`] reads a status and body
 //!   into the answer or an [`Error`], [`retry`] decides whether and when a
-//!   failed attempt is tried again, one module per resource ([`groups`],
-//!   [`locations`]) declares its operations and serde-derived wire types;
+//!   failed attempt is tried again, one module per resource
+//!   ([`organizations`], [`groups`], [`databases`], [`locations`],
+//!   [`members`], [`invites`], [`api_tokens`], [`audit_logs`], [`user`])
+//!   declares its operations and serde-derived wire types;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
 //!   conversions to and from `JsValue`, generic over operations, and the
 //!   fetch transport.
@@ -37,13 +39,20 @@
     )
 )]
 
+pub mod api_tokens;
+pub mod audit_logs;
+pub mod databases;
 pub mod error;
 pub mod groups;
+pub mod invites;
 pub mod locations;
+pub mod members;
 pub mod operation;
+pub mod organizations;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod user;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,8 +12,6 @@
 //! [`SerdeJson`] natively, the host's `JSON` with serde-wasm-bindgen in wasm,
 //! so that unknown fields reach JavaScript exactly as `JSON.parse` reads them.
 
-use std::fmt;
-
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +53,17 @@ pub struct Spec {
     /// The answer carries a credential: an answer that fails to decode keeps
     /// no copy of its body.
     pub secret_answer: bool,
+    /// The answer is one page of a list: JavaScript gets an `all()` beside
+    /// the method that walks every page.
+    pub pages: Option<Pages>,
+}
+
+/// How a paged answer is laid out: its items sit in the member `items`, the
+/// page count in `pagination.total_pages`, and the page is asked for with
+/// the query parameter `page`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pages {
+    pub items: &'static str,
 }
 
 impl Spec {
@@ -77,6 +86,7 @@ impl Spec {
             body: Payload::None,
             answer: Answer::Whole,
             secret_answer: false,
+            pages: None,
         }
     }
 }
@@ -98,6 +108,9 @@ pub struct Param {
     /// The argument it comes from, as JavaScript callers name it.
     pub arg: &'static str,
     pub place: Place,
+    /// What a JavaScript caller may pass for it.
+    pub input: Input,
+    /// The rule for its text, as sent.
     pub check: Check,
 }
 
@@ -115,18 +128,42 @@ impl Param {
             name,
             arg,
             place: Place::Path,
+            input: Input::Text,
             check,
         }
     }
 
+    /// A query parameter of text, from the argument of the same name.
     pub const fn query(name: &'static str, check: Check) -> Param {
         Param {
             name,
             arg: name,
             place: Place::Query,
+            input: Input::Text,
             check,
         }
     }
+
+    /// The same parameter, from the argument `arg`.
+    pub const fn from_arg(self, arg: &'static str) -> Param {
+        Param { arg, ..self }
+    }
+
+    /// The same parameter, taking `input` from JavaScript.
+    pub const fn taking(self, input: Input) -> Param {
+        Param { input, ..self }
+    }
+}
+
+/// The values a JavaScript caller may pass for a parameter; each becomes
+/// the text that [`Param::check`] checks and the request carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    Text,
+    /// A whole number.
+    Integer,
+    /// A `Date`, or its RFC 3339 text.
+    Time,
 }
 
 /// Whether an operation sends a body, and the arguments that make it.
@@ -184,9 +221,25 @@ pub trait Visitor {
 
 /// Calls `visitor` once for every operation of every resource.
 pub fn for_each(visitor: &mut impl Visitor) {
+    crate::organizations::operations(visitor);
     crate::groups::operations(visitor);
+    crate::databases::operations(visitor);
     crate::locations::operations(visitor);
+    crate::members::operations(visitor);
+    crate::invites::operations(visitor);
+    crate::api_tokens::operations(visitor);
+    crate::audit_logs::operations(visitor);
+    crate::user::operations(visitor);
 }
+
+/// A field that may hold any JSON. Natively it is kept as a
+/// `serde_json::Value`; in wasm JavaScript gets the answer as `JSON.parse`
+/// read it, so the field is only skipped over, at no cost in code, and
+/// never serialized.
+#[cfg(not(target_arch = "wasm32"))]
+pub type AnyJson = serde_json::Value;
+#[cfg(target_arch = "wasm32")]
+pub type AnyJson = serde::de::IgnoredAny;
 
 /// A JSON implementation: what building requests and reading answers need of one.
 pub trait Json {
@@ -210,7 +263,8 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// The error serde_path_to_error reports, as plain data.
-    pub fn from_path<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> DecodeError {
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_path<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> DecodeError {
         let path = error.path().to_string();
         DecodeError {
             path: if path == "." { String::new() } else { path },

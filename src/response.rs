@@ -4,7 +4,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
-use crate::operation::{Answer, Json, Operation, Spec};
+use crate::operation::{Answer, DecodeError, Json, Operation, Spec};
 
 /// The largest successful answer read; a larger one is a `decode_error`
 /// rather than unbounded memory.
@@ -50,10 +50,30 @@ pub fn answer_as<A: DeserializeOwned, J: Json>(
     status: u16,
     body: Body<'_>,
 ) -> Result<(A, J::Value), Error> {
+    let mut typed = None;
+    let value = answer_checked::<J>(spec, status, body, &mut |value| {
+        typed = Some(J::decode(value)?);
+        Ok(())
+    })?;
+    typed
+        .map(|typed| (typed, value))
+        .ok_or_else(|| Error::Internal {
+            message: format!("the answer of {} was not decoded", spec.call),
+        })
+}
+
+/// [`answer`] as a value of `J`, once `check` has found it well-shaped:
+/// what a caller that hands on the parsed value needs, with no code
+/// generic over the answer's type but `check`.
+pub fn answer_checked<J: Json>(
+    spec: &Spec,
+    status: u16,
+    body: Body<'_>,
+    check: &mut dyn FnMut(&J::Value) -> Result<(), DecodeError>,
+) -> Result<J::Value, Error> {
     let sent = answer_value::<J>(spec, status, body)?;
-    let typed =
-        J::decode(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))?;
-    Ok((typed, sent.value))
+    check(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))?;
+    Ok(sent.value)
 }
 
 /// A successful answer, parsed but not yet typed.

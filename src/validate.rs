@@ -99,10 +99,107 @@ pub fn location(field: &'static str, location: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Checks an organization slug given as an argument (a transfer's target),
-/// by the rule of `org`.
-pub fn organization(field: &'static str, slug: &str) -> Result<(), Error> {
+/// Checks a slug given as an argument by the rule of `org`: an
+/// organization (a transfer's target), a username (a personal
+/// organization's slug is its user's name), an API token's name or ID.
+pub fn slug(field: &'static str, slug: &str) -> Result<(), Error> {
     org(slug).map_err(|error| Error::invalid(field, error.message().replacen("org", field, 1)))
+}
+
+/// Checks an email address's form: one `@` between a local part and a
+/// domain with a dot, no spaces or control characters, at most 254 bytes
+/// (RFC 5321). Whether it can receive mail is the API's to say.
+pub fn email(field: &'static str, email: &str) -> Result<(), Error> {
+    let well_formed = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() > 1
+                && domain.split('.').all(|label| !label.is_empty())
+        });
+    if !well_formed {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be an email address such as \"iku@turso.tech\"; got {}",
+                quoted(email)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an RFC 3339 date-time, the form the API parses
+/// (`2023-01-01T00:00:00Z`, `2023-01-01T00:00:00.5+02:00`): a time zone is
+/// required.
+pub fn timestamp(field: &'static str, value: &str) -> Result<(), Error> {
+    // Each byte of the form: `d` a digit, anything else itself.
+    let digits_in = |text: &str, form: &str| {
+        text.len() == form.len()
+            && text.bytes().zip(form.bytes()).all(|(b, f)| {
+                if f == b'd' {
+                    b.is_ascii_digit()
+                } else {
+                    b == f
+                }
+            })
+    };
+    let (date_time, zone) = match value.strip_suffix(['Z', 'z']) {
+        Some(date_time) => (date_time, "Z"),
+        None => value.split_at(value.len().saturating_sub(6)),
+    };
+    let (date_time, fraction) = date_time.split_once('.').unwrap_or((date_time, "0"));
+    let well_formed = (zone == "Z" || digits_in(&zone.replacen('-', "+", 1), "+dd:dd"))
+        && digits_in(
+            &date_time.replacen(['t', ' '], "T", 1),
+            "dddd-dd-ddTdd:dd:dd",
+        )
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be a Date or an RFC 3339 date-time with a time zone, such as \"2023-01-01T00:00:00Z\"; got {}",
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a size limit: a whole number of bytes, or one with a unit from
+/// `b` to `tb` (`"256mb"`, `"1gb"`).
+pub fn size(field: &'static str, value: &str) -> Result<(), Error> {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    let unit = value.get(digits..).unwrap_or_default();
+    let units = ["", "b", "kb", "mb", "gb", "tb"];
+    if digits == 0 || digits > 20 || !units.iter().any(|known| unit.eq_ignore_ascii_case(known)) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be a number of bytes, or a number with a unit from b to tb such as \"256mb\"; got {}",
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a page number or size: a whole number from 1 to 2^32 - 1.
+pub fn positive_integer(field: &'static str, value: &str) -> Result<(), Error> {
+    if !value.parse::<u32>().is_ok_and(|number| number > 0) || value.starts_with(['+', '0']) {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} must be a whole number from 1 to {}; got {}",
+                u32::MAX,
+                quoted(value)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The units of a token's lifetime, longest first: weeks, days, hours,
@@ -148,11 +245,22 @@ pub fn expiration(field: &'static str, value: &str) -> Result<(), Error> {
 
 /// Checks a token's `authorization`: `"full-access"` or `"read-only"`.
 pub fn authorization(field: &'static str, value: &str) -> Result<(), Error> {
-    if !matches!(value, "full-access" | "read-only") {
+    one_of(field, value, &["full-access", "read-only"])
+}
+
+/// Checks which invoices to list: `"all"`, `"upcoming"` or `"issued"`.
+pub fn invoice_type(field: &'static str, value: &str) -> Result<(), Error> {
+    one_of(field, value, &["all", "upcoming", "issued"])
+}
+
+fn one_of(field: &'static str, value: &str, allowed: &[&str]) -> Result<(), Error> {
+    if !allowed.contains(&value) {
+        let listed: Vec<String> = allowed.iter().map(|word| format!("{word:?}")).collect();
         return Err(Error::invalid(
             field,
             format!(
-                "{field} must be \"full-access\" or \"read-only\"; got {}",
+                "{field} must be one of {}; got {}",
+                listed.join(", "),
                 quoted(value)
             ),
         ));
@@ -565,13 +673,94 @@ mod tests {
     }
 
     #[test]
-    fn organization_arguments_follow_the_org_rule() {
-        assert!(organization("organization", "other-org").is_ok());
-        let error = organization("organization", "a/b").unwrap_err();
-        assert_eq!(error.field(), Some("organization"));
-        assert!(
-            error.to_string().starts_with("organization must be"),
-            "{error}"
+    fn slug_arguments_follow_the_org_rule() {
+        assert!(slug("organization", "other-org").is_ok());
+        assert!(slug("username", "iku_1.dev").is_ok());
+        for bad in ["a/b", "..", "", "a b", "é"] {
+            let error = slug("username", bad).unwrap_err();
+            assert_eq!(error.field(), Some("username"));
+            assert!(error.to_string().starts_with("username must "), "{error}");
+        }
+    }
+
+    #[test]
+    fn email_rules() {
+        for ok in ["iku@turso.tech", "a.b+tag@sub.example.co", "ü@exämple.de"] {
+            assert!(email("email", ok).is_ok(), "{ok}");
+        }
+        let long = format!("{}@example.com", "a".repeat(250));
+        for bad in [
+            "",
+            "iku",
+            "@turso.tech",
+            "iku@",
+            "iku@turso",
+            "iku@turso.",
+            "iku@.tech",
+            "a@b@c.d",
+            "i ku@turso.tech",
+            "iku@turso.tech\n",
+            &long,
+        ] {
+            assert_eq!(field_of(email("email", bad)), "email", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn timestamp_rules() {
+        for ok in [
+            "2023-01-01T00:00:00Z",
+            "2023-01-01t00:00:00z",
+            "2023-01-01T00:00:00.000Z",
+            "2023-01-01T00:00:00.123456789+02:00",
+            "2023-01-01T00:00:00-05:30",
+            "2023-01-01 00:00:00Z",
+        ] {
+            assert!(timestamp("from", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "2023-12-12T00:00:00",
+            "2023-01-01",
+            "2023-01-01T00:00Z",
+            "2023-01-01T00:00:00.Z",
+            "+010000-01-01T00:00:00.000Z",
+            "2023-01-01T00:00:00+0200",
+            "2023-1-01T00:00:00Z",
+            "yesterday",
+            "2023-01-01T00:00:00Z&x=1",
+        ] {
+            assert_eq!(field_of(timestamp("from", bad)), "from", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn positive_integer_rules() {
+        for ok in ["1", "10", "4294967295"] {
+            assert!(positive_integer("page", ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "0", "01", "+1", "-1", "1.5", "4294967296", "ten"] {
+            assert_eq!(field_of(positive_integer("page", bad)), "page", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn size_rules() {
+        for ok in ["10000", "1mb", "256MB", "1gb", "5b", "2tb"] {
+            assert!(size("size_limit", ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "mb", "1 mb", "1pb", "-1", "1.5gb", &"9".repeat(21)] {
+            assert_eq!(field_of(size("size_limit", bad)), "size_limit", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn choices_are_listed() {
+        assert!(invoice_type("type", "upcoming").is_ok());
+        let error = invoice_type("type", "paid").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "type must be one of \"all\", \"upcoming\", \"issued\"; got \"paid\""
         );
     }
 

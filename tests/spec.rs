@@ -1,8 +1,7 @@
 //! Spec parity: every declared operation against Turso's OpenAPI description
 //! in `tests/spec/`: its method, path template, path and query parameters,
 //! body fields (the spec's required ones among them) and where its answer
-//! sits. It prints the operations the spec has and the crate does not
-//! declare yet.
+//! sits. Every operation of the spec must be declared.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -60,6 +59,14 @@ const OUTSIDE_THE_SPEC: &[&str] = &[
     // the Platform API's description does not cover; `@tursodatabase/api`
     // has it too.
     "closestLocation",
+];
+
+/// Required body fields the spec names wrongly, by operationId, and why.
+const WRONGLY_REQUIRED: &[(&str, &str)] = &[
+    // Add Member requires `email` but defines only `username` and `role`;
+    // Turso's docs and `@tursodatabase/api` send `username`, and Prism's
+    // refusal of the body without `email` is tested in prism.test.mjs.
+    ("addOrganizationMember", "email"),
 ];
 
 #[derive(Default)]
@@ -157,6 +164,7 @@ impl Visitor for Declared {
                     required
                         .iter()
                         .filter_map(|name| name.as_str().map(str::to_owned))
+                        .filter(|name| !WRONGLY_REQUIRED.contains(&(ours.id, name.as_str())))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -210,16 +218,13 @@ fn every_declared_operation_matches_the_spec() {
         .filter(|(id, ..)| !declared.checked.contains(&id.as_str()))
         .map(|(id, method, path, _)| format!("  {id}: {method} {path}"))
         .collect();
-    println!(
-        "{} operations match the spec; {} of the spec's are not declared yet:\n{}",
-        declared.checked.len(),
+    assert!(
+        undeclared.is_empty(),
+        "{} of the spec's operations are not declared:\n{}",
         undeclared.len(),
         undeclared.join("\n")
     );
-    assert_eq!(
-        declared.checked.len() + undeclared.len(),
-        spec_operations(&spec).len()
-    );
+    assert_eq!(declared.checked.len(), spec_operations(&spec).len());
 }
 
 #[test]

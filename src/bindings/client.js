@@ -1,12 +1,12 @@
 // Builds a client's resources from the operations' names. Every method is an
 // arrow function over its index, so it needs no `this`: a destructured
 // `const { create } = client.groups` works as well as the method.
-export function buildClient(calls, dispatch) {
+export function buildClient(calls, pages, dispatch) {
   const client = {};
   calls.forEach((call, index) => {
     const [resource, method] = call.split(".");
     client[resource] ??= {};
-    client[resource][method] = (...args) => {
+    const send = (...args) => {
       // A call always answers with a promise, even should wasm throw.
       try {
         return dispatch(index, args);
@@ -14,7 +14,34 @@ export function buildClient(calls, dispatch) {
         return Promise.reject(error);
       }
     };
+    client[resource][method] = send;
+    if (pages[index] !== undefined) client[resource].all = (options) => everyItem(send, pages[index], options);
   });
   for (const resource of Object.values(client)) Object.freeze(resource);
   return Object.freeze(client);
+}
+
+// The items of every page, fetched one page at a time as they are consumed,
+// from the first page to the last the answers report. `options` are the
+// paged call's, but for `page`; its `signal` is checked before each page.
+async function* everyItem(send, items, options) {
+  for (let page = 1; ; page += 1) {
+    const answer = await send(withPage(options, page));
+    const found = answer[items];
+    yield* found;
+    if (found.length === 0 || !(page < answer.pagination.total_pages)) return;
+  }
+}
+
+// `options` with `page` set, read through to the caller's object so that a
+// getter that throws is reported by the call as for any other; a value that
+// is no options object is passed on as it is, for the call to refuse.
+function withPage(options, page) {
+  if (options === undefined || options === null) return { page };
+  try {
+    if (typeof options !== "object" || Array.isArray(options)) return options;
+  } catch {
+    return options;
+  }
+  return Object.create(options, { page: { value: page, enumerable: true } });
 }

@@ -1,0 +1,75 @@
+//! The Audit Logs resource: what was done in the organization, a page at a
+//! time.
+
+use serde::{Deserialize, Serialize};
+
+use crate::operation::{AnyJson, Input, NoBody, Operation, Pages, Param, Spec, Visitor};
+use crate::request::Method;
+use crate::validate;
+
+/// One action taken in the organization (`AuditLog`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLog {
+    /// What was done, such as `"db-create"`.
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `"cli"` or `"web"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// The username of who did it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// In RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// What the action carried; any JSON object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_serializing))]
+    pub data: Option<AnyJson>,
+}
+
+/// One page of audit logs, and where it is among the pages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditLogPage {
+    pub audit_logs: Vec<AuditLog>,
+    pub pagination: Pagination,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pagination {
+    pub page: u32,
+    pub page_size: u32,
+    pub total_pages: u32,
+    pub total_rows: u64,
+}
+
+/// `auditLogs.list({ pageSize?, page? })`: one page; `auditLogs.all()`
+/// walks them all.
+pub struct List;
+impl Operation for List {
+    const SPEC: Spec = Spec {
+        params: &[
+            Param::query("page_size", validate::positive_integer)
+                .from_arg("pageSize")
+                .taking(Input::Integer),
+            Param::query("page", validate::positive_integer).taking(Input::Integer),
+        ],
+        pages: Some(Pages {
+            items: "audit_logs",
+        }),
+        ..Spec::new(
+            "listOrganizationAuditLogs",
+            "auditLogs.list",
+            Method::Get,
+            "/v1/organizations/{organizationSlug}/audit-logs",
+        )
+    };
+    type Body = NoBody;
+    type Answer = AuditLogPage;
+}
+
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<List>();
+}

@@ -1,0 +1,122 @@
+//! The Invites resource (`/v2`): invitations to join the organization,
+//! keyed by email.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::members::Role;
+use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
+use crate::request::Method;
+use crate::validate;
+
+/// A pending invitation (`InviteV2`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invite {
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When it was sent, in RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+}
+
+/// The body of Invite Organization Member: exactly one of `email` and
+/// `username`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInvite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// An existing Turso user, instead of an email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Default `"member"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+impl Validate for NewInvite {
+    fn validate(&self) -> Result<(), Error> {
+        match (&self.email, &self.username) {
+            (Some(email), None) => validate::email("email", email),
+            (None, Some(username)) => validate::slug("username", username),
+            (None, None) => Err(Error::invalid("email", "email is required")),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "username",
+                "give email or username, not both",
+            )),
+        }
+    }
+}
+
+/// The invitation that was sent (`InviteCreatedV2`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedInvite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+}
+
+const INVITES: &str = "/v2/organizations/{organizationSlug}/invites";
+
+/// `invites.list()`
+pub struct List;
+impl Operation for List {
+    const SPEC: Spec = Spec {
+        answer: Answer::Member("invites"),
+        ..Spec::new(
+            "listOrganizationInvitesV2",
+            "invites.list",
+            Method::Get,
+            INVITES,
+        )
+    };
+    type Body = NoBody;
+    type Answer = Vec<Invite>;
+}
+
+/// `invites.create({ email, role? })`, or `{ username, role? }`.
+pub struct Create;
+impl Operation for Create {
+    const SPEC: Spec = Spec {
+        body: Payload::Required(&["email", "username", "role"]),
+        answer: Answer::Member("invited"),
+        ..Spec::new(
+            "inviteOrganizationMemberV2",
+            "invites.create",
+            Method::Post,
+            INVITES,
+        )
+    };
+    type Body = NewInvite;
+    type Answer = CreatedInvite;
+}
+
+/// `invites.delete(email)`: the email is one path segment, percent-encoded.
+pub struct Delete;
+impl Operation for Delete {
+    const SPEC: Spec = Spec {
+        args: &["email"],
+        params: &[Param::path("email", "email", validate::email)],
+        answer: Answer::Nothing,
+        ..Spec::new(
+            "deleteOrganizationInviteByEmailV2",
+            "invites.delete",
+            Method::Delete,
+            "/v2/organizations/{organizationSlug}/invites/{email}",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<List>();
+    visitor.visit::<Create>();
+    visitor.visit::<Delete>();
+}

@@ -1,0 +1,164 @@
+//! The Members resource: the users of the client's organization, and
+//! their roles.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
+use crate::request::Method;
+use crate::validate;
+
+/// A member of the organization (`Member`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub username: String,
+    /// `"owner"`, `"admin"`, `"member"` or `"viewer"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A role that can be given: every role but the owner's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Member,
+    Viewer,
+}
+
+/// The body of Add Member.
+///
+/// The OpenAPI description marks `email` as required here, yet defines only
+/// `username` and `role`, and its Prism mock refuses a body without
+/// `email`. Turso's docs (`turso org members add <username>`) and
+/// `@tursodatabase/api` send `username`, and the answer names the member
+/// by username: `username` is right, and the `required` is a fault of the
+/// description (inviting by email is `invites.create`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewMember {
+    /// An existing Turso user.
+    pub username: String,
+    /// Default `"member"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+impl Validate for NewMember {
+    fn validate(&self) -> Result<(), Error> {
+        validate::slug("username", &self.username)
+    }
+}
+
+/// Who was added, and as what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedMember {
+    /// The username.
+    pub member: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// The body of Update Member Role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleChange {
+    pub role: Role,
+}
+
+impl Validate for RoleChange {}
+
+const MEMBERS: &str = "/v1/organizations/{organizationSlug}/members";
+const MEMBER: &str = "/v1/organizations/{organizationSlug}/members/{username}";
+const USERNAME: Param = Param::path("username", "username", validate::slug);
+
+/// `members.list()`
+pub struct List;
+impl Operation for List {
+    const SPEC: Spec = Spec {
+        answer: Answer::Member("members"),
+        ..Spec::new(
+            "listOrganizationMembers",
+            "members.list",
+            Method::Get,
+            MEMBERS,
+        )
+    };
+    type Body = NoBody;
+    type Answer = Vec<Member>;
+}
+
+/// `members.get(username)`
+pub struct Get;
+impl Operation for Get {
+    const SPEC: Spec = Spec {
+        args: &["username"],
+        params: &[USERNAME],
+        answer: Answer::Member("member"),
+        ..Spec::new("getOrganizationMember", "members.get", Method::Get, MEMBER)
+    };
+    type Body = NoBody;
+    type Answer = Member;
+}
+
+/// `members.add({ username, role? })`
+pub struct Add;
+impl Operation for Add {
+    const SPEC: Spec = Spec {
+        body: Payload::Required(&["username", "role"]),
+        ..Spec::new(
+            "addOrganizationMember",
+            "members.add",
+            Method::Post,
+            MEMBERS,
+        )
+    };
+    type Body = NewMember;
+    type Answer = AddedMember;
+}
+
+/// `members.updateRole(username, role)`
+pub struct UpdateRole;
+impl Operation for UpdateRole {
+    const SPEC: Spec = Spec {
+        args: &["username", "role"],
+        params: &[USERNAME],
+        body: Payload::Required(&["role"]),
+        answer: Answer::Member("member"),
+        ..Spec::new(
+            "updateMemberRole",
+            "members.updateRole",
+            Method::Patch,
+            MEMBER,
+        )
+    };
+    type Body = RoleChange;
+    type Answer = Member;
+}
+
+/// `members.remove(username)`: resolves to the removed member's username.
+pub struct Remove;
+impl Operation for Remove {
+    const SPEC: Spec = Spec {
+        args: &["username"],
+        params: &[USERNAME],
+        answer: Answer::Member("member"),
+        ..Spec::new(
+            "removeOrganizationMember",
+            "members.remove",
+            Method::Delete,
+            MEMBER,
+        )
+    };
+    type Body = NoBody;
+    type Answer = String;
+}
+
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<List>();
+    visitor.visit::<Get>();
+    visitor.visit::<Add>();
+    visitor.visit::<UpdateRole>();
+    visitor.visit::<Remove>();
+}

@@ -1,0 +1,42 @@
+//! The User resource: whose token the client holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::operation::{Answer, NoBody, Operation, Spec, Visitor};
+use crate::request::Method;
+
+/// The user the token belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub username: String,
+    /// The display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(rename = "avatarUrl", default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// Whether multi-factor authentication is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_pending_invites: Option<bool>,
+}
+
+/// `user.get()`
+pub struct Get;
+impl Operation for Get {
+    const SPEC: Spec = Spec {
+        answer: Answer::Member("user"),
+        ..Spec::new("getCurrentUser", "user.get", Method::Get, "/v1/user")
+    };
+    type Body = NoBody;
+    type Answer = User;
+}
+
+/// Every operation of the resource.
+pub fn operations(visitor: &mut impl Visitor) {
+    visitor.visit::<Get>();
+}
