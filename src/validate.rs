@@ -106,17 +106,24 @@ pub fn slug(field: &'static str, slug: &str) -> Result<(), Error> {
     org(slug).map_err(|error| Error::invalid(field, error.message().replacen("org", field, 1)))
 }
 
-/// Checks an email address's form: one `@` between a local part and a
-/// domain with a dot, no spaces or control characters, at most 254 bytes
-/// (RFC 5321). Whether it can receive mail is the API's to say.
+/// Checks an email address's form: a local part with no spaces, control
+/// characters or stray dots, `@`, and a domain of two or more labels of
+/// letters, digits and `-`; at most 254 bytes (RFC 5321). Whether it can
+/// receive mail is the API's to say.
 pub fn email(field: &'static str, email: &str) -> Result<(), Error> {
     let well_formed = email.len() <= 254
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         && email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
-                && !domain.contains('@')
+                && !local.starts_with('.')
+                && !local.ends_with('.')
+                && !local.contains("..")
+                && !local
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || c == '@')
                 && domain.split('.').count() > 1
-                && domain.split('.').all(|label| !label.is_empty())
+                && domain.split('.').all(|label| {
+                    !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                })
         });
     if !well_formed {
         return Err(Error::invalid(
@@ -698,6 +705,10 @@ mod tests {
             "iku@turso.",
             "iku@.tech",
             "a@b@c.d",
+            "../members@x.y",
+            "a..b@x.y",
+            "iku@turso.tech/../x",
+            "iku@tur_so.tech",
             "i ku@turso.tech",
             "iku@turso.tech\n",
             &long,

@@ -1,6 +1,6 @@
 // Every Groups and Locations call through the built package, against the
-// stateful stand-in: what each resolves to, what went on the wire, and the
-// rules every call shares (limits, retries by method, secrets).
+// stateful stand-in: what each resolves to, what went on the wire, retries
+// by method, and secrets. What all 49 calls share is in every-call.test.mjs.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient } from "turso-platform-wasm";
@@ -10,31 +10,6 @@ const standin = useStandin();
 
 function client(org, extra = {}) {
   return createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region`, ...extra });
-}
-
-/** Every call of a client with arguments that are valid for the stand-in. */
-const EVERY_CALL = [
-  ["groups", "list", []],
-  ["groups", "get", ["g"]],
-  ["groups", "create", ["g", { location: "lhr" }]],
-  ["groups", "delete", ["g"]],
-  ["groups", "getConfiguration", ["g"]],
-  ["groups", "updateConfiguration", ["g", { delete_protection: true }]],
-  ["groups", "transfer", ["g", { organization: "other" }]],
-  ["groups", "unarchive", ["g"]],
-  ["groups", "addLocation", ["g", "ams"]],
-  ["groups", "removeLocation", ["g", "ams"]],
-  ["groups", "updateDatabases", ["g"]],
-  ["groups", "createToken", ["g", {}]],
-  ["groups", "rotateTokens", ["g"]],
-  ["locations", "list", []],
-  ["locations", "closest", []],
-];
-
-/** The call's arguments with `extra` merged into its options object. */
-function withOptions(args, extra) {
-  const last = args.at(-1);
-  return typeof last === "object" ? [...args.slice(0, -1), { ...last, ...extra }] : [...args, extra];
 }
 
 describe("the groups resource", () => {
@@ -192,90 +167,7 @@ describe("the locations resource", () => {
   });
 });
 
-describe("what every call shares", () => {
-  test("an aborted signal sends nothing, from every call", async () => {
-    const org = freshOrg("aborted");
-    const turso = client(org);
-    const controller = new AbortController();
-    controller.abort();
-    for (const [resource, method, args] of EVERY_CALL) {
-      const call = turso[resource][method](...withOptions(args, { signal: controller.signal }));
-      await rejection(call, { code: "aborted", attempts: 0 });
-    }
-    assert.equal(standin.server.requestsFor(org).length, 0);
-  });
-
-  test("timeoutMs and maxRetries are checked on every call", async () => {
-    const turso = client(freshOrg("limits"));
-    for (const [resource, method, args] of EVERY_CALL) {
-      await rejection(turso[resource][method](...withOptions(args, { timeoutMs: 0 })), { field: "timeoutMs" });
-      await rejection(turso[resource][method](...withOptions(args, { maxRetries: 11 })), { field: "maxRetries" });
-    }
-  });
-
-  test("a getter that throws, in any call's options, is reported, not raised", async () => {
-    const turso = client(freshOrg("getter"));
-    for (const [resource, method, args] of EVERY_CALL) {
-      const options = Object.defineProperty({}, "signal", {
-        get() {
-          throw new Error("boom");
-        },
-      });
-      let pending;
-      assert.doesNotThrow(() => {
-        pending = turso[resource][method](...withOptions(args, {}).slice(0, -1), options);
-      });
-      await rejection(pending, { code: "invalid_argument", field: "signal" });
-    }
-  });
-
-  test("values that throw on any read are typed rejections, from every call", async () => {
-    const org = freshOrg("hostile");
-    const turso = client(org);
-    const revoked = () => {
-      const { proxy, revoke } = Proxy.revocable({}, {});
-      revoke();
-      return proxy;
-    };
-    const throwingSignal = new AbortController().signal;
-    Object.defineProperty(throwingSignal, "aborted", {
-      get() {
-        throw new Error("aborted getter");
-      },
-    });
-    const traps = new Proxy([], {
-      get() {
-        throw new Error("get trap");
-      },
-      getPrototypeOf() {
-        throw new Error("prototype trap");
-      },
-    });
-    for (const [resource, method, args] of EVERY_CALL) {
-      const positional = withOptions(args, {}).slice(0, -1);
-      const hostile = [
-        [...positional, revoked()],
-        [...positional, { signal: throwingSignal }],
-        [...positional, traps],
-        ...positional.map((_, at) => positional.map((arg, i) => (i === at ? revoked() : arg))),
-      ];
-      for (const call of hostile) {
-        const error = await rejection(turso[resource][method](...call), { code: "invalid_argument", attempts: 0 });
-        assert.ok(error.field, `${resource}.${method}: ${error.message}`);
-      }
-    }
-    const bodies = [
-      ["updateConfiguration", ["g", { delete_protection: revoked() }], "delete_protection"],
-      ["createToken", ["g", { permissions: { read_attach: traps } }], "permissions"],
-      ["create", ["g", { location: "lhr", extensions: traps }], "extensions"],
-    ];
-    for (const [method, args, field] of bodies) {
-      await rejection(turso.groups[method](...args), { code: "invalid_argument", field, attempts: 0 });
-    }
-    assert.equal(standin.server.requestsFor(org).length, 0);
-    assert.deepEqual(await turso.groups.list(), [], "the module still works");
-  });
-
+describe("what the groups calls share", () => {
   test("methods need no this: destructured calls, and calls with another receiver, work", async () => {
     const org = freshOrg("destructured");
     const turso = client(org);

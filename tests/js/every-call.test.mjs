@@ -1,0 +1,171 @@
+// What every call of a client shares, all 49 and the paged auditLogs.all():
+// limits and cancellation, and typed rejections for values that throw on
+// any read, with nothing sent.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { createClient } from "turso-platform-wasm";
+import { rejection, TOKEN, freshOrg, useStandin } from "./helpers.mjs";
+
+const standin = useStandin();
+
+function client(org) {
+  return createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region` });
+}
+
+/** Every call of a client with arguments that are valid for the stand-in. */
+const EVERY_CALL = [
+  ["organizations", "list", []],
+  ["organizations", "get", []],
+  ["organizations", "update", [{ overages: true }]],
+  ["organizations", "plans", []],
+  ["organizations", "invoices", [{ type: "all" }]],
+  ["organizations", "subscription", []],
+  ["organizations", "usage", []],
+  ["groups", "list", []],
+  ["groups", "get", ["g"]],
+  ["groups", "create", ["g", { location: "lhr" }]],
+  ["groups", "delete", ["g"]],
+  ["groups", "getConfiguration", ["g"]],
+  ["groups", "updateConfiguration", ["g", { delete_protection: true }]],
+  ["groups", "transfer", ["g", { organization: "other" }]],
+  ["groups", "unarchive", ["g"]],
+  ["groups", "addLocation", ["g", "ams"]],
+  ["groups", "removeLocation", ["g", "ams"]],
+  ["groups", "updateDatabases", ["g"]],
+  ["groups", "createToken", ["g", {}]],
+  ["groups", "rotateTokens", ["g"]],
+  ["databases", "list", [{ group: "g" }]],
+  ["databases", "get", ["db"]],
+  ["databases", "create", ["db", { group: "g" }]],
+  ["databases", "delete", ["db"]],
+  ["databases", "getConfiguration", ["db"]],
+  ["databases", "updateConfiguration", ["db", { block_writes: true }]],
+  ["databases", "listInstances", ["db"]],
+  ["databases", "getInstance", ["db", "lhr"]],
+  ["databases", "createToken", ["db", { authorization: "read-only" }]],
+  ["databases", "rotateTokens", ["db"]],
+  ["databases", "usage", ["db", { from: "2026-01-01T00:00:00Z" }]],
+  ["databases", "stats", ["db"]],
+  ["locations", "list", []],
+  ["locations", "closest", []],
+  ["members", "list", []],
+  ["members", "get", ["iku"]],
+  ["members", "add", [{ username: "iku" }]],
+  ["members", "updateRole", ["iku", "viewer"]],
+  ["members", "remove", ["iku"]],
+  ["invites", "list", []],
+  ["invites", "create", [{ email: "iku@turso.tech" }]],
+  ["invites", "delete", ["iku@turso.tech"]],
+  ["apiTokens", "list", []],
+  ["apiTokens", "create", ["ci"]],
+  ["apiTokens", "revoke", ["ci"]],
+  ["apiTokens", "listForOrganization", []],
+  ["apiTokens", "revokeForOrganization", ["clGFZ4STEe6fljpFzIum8A"]],
+  ["apiTokens", "validate", []],
+  ["auditLogs", "list", [{ pageSize: 10 }]],
+  ["user", "get", []],
+];
+
+/** The call's arguments with `extra` merged into its options object. */
+function withOptions(args, extra) {
+  const last = args.at(-1);
+  return typeof last === "object" ? [...args.slice(0, -1), { ...last, ...extra }] : [...args, extra];
+}
+
+describe("what every call shares", () => {
+  test("the table has every call of a client", () => {
+    const declared = Object.entries(client("acme")).flatMap(([resource, methods]) =>
+      Object.keys(methods).map((method) => `${resource}.${method}`),
+    );
+    const listed = EVERY_CALL.map(([resource, method]) => `${resource}.${method}`);
+    assert.equal(listed.length, 50);
+    assert.deepEqual([...listed, "auditLogs.all"].sort(), declared.sort());
+  });
+
+  test("an aborted signal sends nothing, from every call", async () => {
+    const org = freshOrg("aborted");
+    const turso = client(org);
+    const controller = new AbortController();
+    controller.abort();
+    const before = standin.server.requests.length;
+    for (const [resource, method, args] of EVERY_CALL) {
+      const call = turso[resource][method](...withOptions(args, { signal: controller.signal }));
+      await rejection(call, { code: "aborted", attempts: 0 });
+    }
+    await rejection(turso.auditLogs.all({ signal: controller.signal }).next(), { code: "aborted", attempts: 0 });
+    assert.equal(standin.server.requests.length, before, "nothing was sent");
+  });
+
+  test("timeoutMs and maxRetries are checked on every call", async () => {
+    const turso = client(freshOrg("limits"));
+    for (const [resource, method, args] of EVERY_CALL) {
+      await rejection(turso[resource][method](...withOptions(args, { timeoutMs: 0 })), { field: "timeoutMs" });
+      await rejection(turso[resource][method](...withOptions(args, { maxRetries: 11 })), { field: "maxRetries" });
+    }
+  });
+
+  test("a getter that throws, in any call's options, is reported, not raised", async () => {
+    const turso = client(freshOrg("getter"));
+    for (const [resource, method, args] of EVERY_CALL) {
+      const options = Object.defineProperty({}, "signal", {
+        get() {
+          throw new Error("boom");
+        },
+      });
+      let pending;
+      assert.doesNotThrow(() => {
+        pending = turso[resource][method](...withOptions(args, {}).slice(0, -1), options);
+      });
+      await rejection(pending, { code: "invalid_argument", field: "signal" });
+    }
+  });
+
+  test("values that throw on any read are typed rejections, from every call", async () => {
+    const org = freshOrg("hostile");
+    const turso = client(org);
+    const before = standin.server.requests.length;
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({}, {});
+      revoke();
+      return proxy;
+    };
+    const throwingSignal = new AbortController().signal;
+    Object.defineProperty(throwingSignal, "aborted", {
+      get() {
+        throw new Error("aborted getter");
+      },
+    });
+    const traps = new Proxy([], {
+      get() {
+        throw new Error("get trap");
+      },
+      getPrototypeOf() {
+        throw new Error("prototype trap");
+      },
+    });
+    for (const [resource, method, args] of EVERY_CALL) {
+      const positional = withOptions(args, {}).slice(0, -1);
+      const hostile = [
+        [...positional, revoked()],
+        [...positional, { signal: throwingSignal }],
+        [...positional, traps],
+        ...positional.map((_, at) => positional.map((arg, i) => (i === at ? revoked() : arg))),
+      ];
+      for (const call of hostile) {
+        const error = await rejection(turso[resource][method](...call), { code: "invalid_argument", attempts: 0 });
+        assert.ok(error.field, `${resource}.${method}: ${error.message}`);
+      }
+    }
+    const bodies = [
+      ["updateConfiguration", ["g", { delete_protection: revoked() }], "delete_protection"],
+      ["createToken", ["g", { permissions: { read_attach: traps } }], "permissions"],
+      ["create", ["g", { location: "lhr", extensions: traps }], "extensions"],
+    ];
+    for (const [method, args, field] of bodies) {
+      await rejection(turso.groups[method](...args), { code: "invalid_argument", field, attempts: 0 });
+    }
+    assert.equal(standin.server.requests.length, before, "nothing was sent");
+    assert.deepEqual(await turso.groups.list(), [], "the module still works");
+  });
+
+});
