@@ -4,6 +4,27 @@ import {
   createClient,
   createGroup,
   TursoClientError,
+  type AddedMember,
+  type ApiToken,
+  type AuditLogPage,
+  type CreatedApiToken,
+  type CreatedDatabase,
+  type CreatedInvite,
+  type Database,
+  type DatabaseConfiguration,
+  type DatabaseToken,
+  type DatabaseUsage,
+  type Instance,
+  type Invite,
+  type Invoice,
+  type Member,
+  type Organization,
+  type OrganizationUsage,
+  type Plan,
+  type QueryStats,
+  type Subscription,
+  type TokenValidity,
+  type User,
   type ClosestLocation,
   type Extension,
   type Extensions,
@@ -112,6 +133,102 @@ async function everyGroupsCall(): Promise<void> {
   void places[0]?.uuid;
 }
 
+async function everyOtherCall(): Promise<void> {
+  const turso = createClient({ org, token });
+  const { organizations, databases, members, invites, apiTokens, auditLogs, user } = turso;
+  const signal = new AbortController().signal;
+
+  const orgs: Organization[] = await organizations.list();
+  const mine: Organization = await organizations.get({ signal });
+  const updatedOrg: Organization = await organizations.update({ overages: true, require_mfa: false });
+  const plans: Plan[] = await organizations.plans();
+  const invoices: Invoice[] = await organizations.invoices({ type: "upcoming" });
+  const subscription: Subscription = await organizations.subscription();
+  const orgUsage: OrganizationUsage = await organizations.usage();
+  void [orgs, mine, updatedOrg, plans, invoices, subscription, orgUsage];
+
+  const dbs: Database[] = await databases.list({ group: "g", parent: "id" });
+  const db: Database = await databases.get("db");
+  const dbName: string = db.Name;
+  const created: CreatedDatabase = await databases.create("db", {
+    group: "g",
+    seed: { type: "database", name: "other", timestamp: new Date() },
+    size_limit: "256mb",
+    remote_encryption: { encryption_key: "a2V5", encryption_cipher: "aegis256" },
+  });
+  const deletedName: string = await databases.delete("db");
+  const config: DatabaseConfiguration = await databases.getConfiguration("db");
+  const newConfig: DatabaseConfiguration = await databases.updateConfiguration("db", { allowed_ips: [], block_writes: true });
+  const instances: Instance[] = await databases.listInstances("db");
+  const instance: Instance = await databases.getInstance("db", "aws-us-east-1");
+  const dbToken: DatabaseToken = await databases.createToken("db", { authorization: "read-only", expiration: "1d" });
+  const rotated: void = await databases.rotateTokens("db");
+  const usage: DatabaseUsage = await databases.usage("db", { from: new Date(), to: "2026-01-01T00:00:00Z" });
+  const stats: QueryStats[] | null = await databases.stats("db");
+  void [dbs, dbName, created, deletedName, config, newConfig, instances, instance, dbToken.jwt, rotated, usage, stats];
+
+  const people: Member[] = await members.list();
+  const person: Member = await members.get("iku");
+  const added: AddedMember = await members.add({ username: "iku", role: "admin" });
+  const changed: Member = await members.updateRole("iku", "viewer");
+  const removed: string = await members.remove("iku");
+  const pending: Invite[] = await invites.list();
+  const invited: CreatedInvite = await invites.create({ email: "iku@turso.tech", role: "member" });
+  const byName: CreatedInvite = await invites.create({ username: "iku" });
+  const uninvited: void = await invites.delete("iku@turso.tech");
+  void [people, person, added, changed, removed, pending, invited, byName, uninvited];
+
+  const tokens: ApiToken[] = await apiTokens.list();
+  const plain: CreatedApiToken = await apiTokens.create("ci");
+  const scoped: CreatedApiToken = await apiTokens.create("ci", { organization: "acme", group: "g", scopes: ["read-only"] });
+  const secret: string = scoped.token;
+  const revoked: string = await apiTokens.revoke("ci");
+  const orgTokens: ApiToken[] = await apiTokens.listForOrganization();
+  const revokedId: string = await apiTokens.revokeForOrganization("id");
+  const validity: TokenValidity = await apiTokens.validate();
+  const exp: number = validity.exp;
+  void [tokens, plain, secret, revoked, orgTokens, revokedId, exp];
+
+  const page: AuditLogPage = await auditLogs.list({ pageSize: 50, page: 2 });
+  const total: number = page.pagination.total_pages;
+  for await (const entry of auditLogs.all({ pageSize: 100, signal })) {
+    const what: string = entry.code;
+    void what;
+  }
+  const me: User = await user.get();
+  void [total, me.username];
+
+  // @ts-expect-error a database needs its group
+  await databases.create("db", {});
+  // @ts-expect-error a "database" seed names the database
+  await databases.create("db", { group: "g", seed: { type: "database" } });
+  // @ts-expect-error not a cipher
+  await databases.create("db", { group: "g", remote_encryption: { encryption_key: "k", encryption_cipher: "rot13" } });
+  // @ts-expect-error dates are Dates or strings
+  await databases.usage("db", { from: 1700000000 });
+  // @ts-expect-error getInstance needs the instance
+  await databases.getInstance("db");
+  // @ts-expect-error the owner's role can't be given
+  await members.updateRole("iku", "owner");
+  // @ts-expect-error add needs a username
+  await members.add({ role: "admin" });
+  // @ts-expect-error an invite is by email or username, not both
+  await invites.create({ email: "iku@turso.tech", username: "iku" });
+  // @ts-expect-error a group-scoped token needs scopes
+  await apiTokens.create("ci", { organization: "acme", group: "g" });
+  // @ts-expect-error scopes are known
+  await apiTokens.create("ci", { organization: "acme", group: "g", scopes: ["root"] });
+  // @ts-expect-error validate checks the client's own token
+  await apiTokens.validate("other-token");
+  // @ts-expect-error all() sets page itself
+  auditLogs.all({ page: 2 });
+  // @ts-expect-error not an invoice type
+  await organizations.invoices({ type: "paid" });
+  // @ts-expect-error a deleted database's name is a string
+  const wrongDeleted: Database = await databases.delete("db");
+  void wrongDeleted;
+}
+
 function errors(error: unknown): string {
   if (error instanceof TursoClientError) {
     const code: TursoClientErrorCode = error.code;
@@ -145,4 +262,4 @@ const wrong: Extension = "postgis";
 // @ts-expect-error the class is not constructed by users
 new TursoClientError("x");
 
-export { flatCalls, clientCalls, everyGroupsCall, errors, everyExtension, all, wrong };
+export { flatCalls, clientCalls, everyGroupsCall, everyOtherCall, errors, everyExtension, all, wrong };
