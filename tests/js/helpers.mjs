@@ -94,3 +94,44 @@ export function launchChromium() {
     ],
   });
 }
+
+/**
+ * A workerd config serving the bundle `worker.js` (with the package's .wasm
+ * beside it) on 127.0.0.1:port, with text bindings from `env`; its outbound
+ * fetch may reach loopback only.
+ */
+export function workerdConfig(port, env = {}) {
+  const bindings = Object.entries(env).map(([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`);
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "loopback", network = (allow = ["local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+
+const worker :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "worker.js"),
+    (name = "turso_platform_wasm_bg.wasm", wasm = embed "turso_platform_wasm_bg.wasm"),
+  ],
+  bindings = [${bindings.join(", ")}],
+  compatibilityDate = "2026-11-01",
+  globalOutbound = "loopback",
+);
+`;
+}
+
+/** `fetch(url)` once something answers there, for a server that is starting. */
+export async function fetchWhenUp(url, init) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing answered at ${url}`);
+}

@@ -1,26 +1,42 @@
-// The README's `<!-- example: node -->` blocks, run as written against a stand-in.
+// The README's `<!-- example: node -->` blocks, run as written against a
+// stand-in, and its `<!-- example: workerd -->` Worker, bundled as Wrangler
+// bundles it and run in workerd.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { execFile, spawn } from "node:child_process";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { test } from "node:test";
 import { createGroup } from "turso-platform-wasm";
-import { freshOrg, TOKEN, useStandin } from "./helpers.mjs";
+import { fetchWhenUp, freshOrg, refusedPort, TOKEN, useStandin, workerdConfig } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const OUT = new URL("../out/", import.meta.url);
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const standin = useStandin();
 
-async function examples() {
+/** The README's examples of `kind`, by the heading they sit under. */
+async function examples(kind = "node") {
   const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
-  return [...readme.matchAll(/<!-- example: node -->\n```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const found = new Map();
+  for (const section of readme.split(/^#{2,3} /m)) {
+    const heading = section.slice(0, section.indexOf("\n"));
+    const pattern = new RegExp(`<!-- example: ${kind} -->\n\`\`\`js\n([\\s\\S]*?)\`\`\``, "g");
+    for (const [, code] of section.matchAll(pattern)) {
+      assert.ok(!found.has(heading), `one ${kind} example under "${heading}"`);
+      found.set(heading, code);
+    }
+  }
+  return found;
 }
 
-async function runExample(index, org) {
-  const code = (await examples())[index];
+async function runExample(heading, org) {
+  const code = (await examples()).get(heading);
+  assert.ok(code, `an example under "${heading}"`);
   // Written inside the repository so that the package resolves by its name.
   await mkdir(OUT, { recursive: true });
-  const file = new URL(`readme-example-${index}.mjs`, OUT);
+  const file = new URL(`readme-example-${heading.replace(/\W+/g, "-")}.mjs`, OUT);
   await writeFile(file, code);
   const env = {
     ...process.env,
@@ -33,13 +49,24 @@ async function runExample(index, org) {
   return stdout;
 }
 
+/** The requests an organization sent, as "METHOD path status", its prefix cut. */
+function sent(org) {
+  return standin.server
+    .requestsFor(org)
+    .map((r) => `${r.method} ${r.path.replace(/^\/v[12]\/organizations\/[^/]+/, "")} ${r.status}`);
+}
+
 test("the README has the examples this file runs", async () => {
-  assert.equal((await examples()).length, 4);
+  assert.deepEqual(
+    [...(await examples()).keys()],
+    ["Use", "Cancelling and timeouts", "Organizations", "Groups", "Databases", "Locations", "Members and invites", "API tokens", "Audit logs and the user"],
+  );
+  assert.deepEqual([...(await examples("workerd")).keys()], ["A tenant per customer, in a Cloudflare Worker"]);
 });
 
 test("the usage example creates three groups", async () => {
   const org = freshOrg("readme");
-  const stdout = await runExample(0, org);
+  const stdout = await runExample("Use", org);
   assert.match(stdout, /^created new-group \([0-9a-f-]{36}\) in lhr\ncreated every-extension and flat-call\n$/);
   const bodies = standin.server.requestsFor(org).map((r) => JSON.parse(r.body));
   assert.deepEqual(bodies, [
@@ -52,19 +79,19 @@ test("the usage example creates three groups", async () => {
 test("the usage example handles an existing group", async () => {
   const org = freshOrg("readme-exists");
   await createGroup(org, TOKEN, "new-group", "lhr", null, { baseUrl: standin.url });
-  const stdout = await runExample(0, org);
+  const stdout = await runExample("Use", org);
   assert.match(stdout, /^new-group exists already: group already exists\n/);
 });
 
 test("the cancelling example prints aborted and sends nothing", async () => {
   const org = freshOrg("readme-abort");
-  assert.equal(await runExample(1, org), "aborted\n");
+  assert.equal(await runExample("Cancelling and timeouts", org), "aborted\n");
   assert.equal(standin.server.requestsFor(org).length, 0);
 });
 
 test("the groups example walks a group from creation to deletion", async () => {
   const org = freshOrg("readme-groups");
-  const stdout = await runExample(2, org);
+  const stdout = await runExample("Groups", org);
   assert.equal(stdout, "reports in lhr\nminted a token of 3 parts\ndeleted reports\n");
   assert.deepEqual(
     standin.server.requestsFor(org).map((r) => `${r.method} ${r.path.replace(`/v1/organizations/${org}`, "")} ${r.status}`),
@@ -81,6 +108,103 @@ test("the groups example walks a group from creation to deletion", async () => {
 });
 
 test("the locations example lists them and finds the closest", async () => {
-  const stdout = await runExample(3, freshOrg("readme-locations"));
+  const stdout = await runExample("Locations", freshOrg("readme-locations"));
   assert.equal(stdout, "6 locations; the closest is London, United Kingdom\n");
+});
+
+test("the organizations example reads the organization, its plan and usage", async () => {
+  const org = freshOrg("readme-orgs");
+  assert.equal(await runExample("Organizations", org), `${org} (team) is on scaler, with 0 databases\nplans: starter, scaler\n`);
+});
+
+test("the databases example walks a database from creation to deletion", async () => {
+  const org = freshOrg("readme-databases");
+  const stdout = await runExample("Databases", org);
+  assert.equal(stdout, `libsql://events-${org}.turso.io\nprimary in lhr\n42 rows read\ndeleted events\n`);
+  assert.deepEqual(sent(org), [
+    "POST /groups 200",
+    "POST /databases 200",
+    "PATCH /databases/events/configuration 200",
+    "GET /databases/events/instances 200",
+    "GET /databases/events/usage?from=2026-01-01T00%3A00%3A00.000Z 200",
+    "DELETE /databases/events 200",
+    "DELETE /groups/analytics 200",
+  ]);
+});
+
+test("the members example adds, promotes and removes a member, and invites by email", async () => {
+  const org = freshOrg("readme-members");
+  const stdout = await runExample("Members and invites", org);
+  assert.equal(stdout, "standin-user: owner, iku: admin\nremoved iku\npending: new+hire@example.com\n");
+  assert.equal(sent(org).at(-1), "DELETE /invites/new%2Bhire%40example.com 200");
+});
+
+test("the API tokens example validates, mints, lists and revokes", async () => {
+  const org = freshOrg("readme-tokens");
+  const stdout = await runExample("API tokens", org);
+  assert.match(stdout, /^this token never expires\nminted ci-bot \([\w-]+\), a token of 3 parts\nci-bot by standin-user\nrevoked ci-bot\n$/);
+  const minted = standin.server.requests.find((r) => r.path === "/v1/auth/api-tokens/ci-bot" && r.method === "POST");
+  assert.deepEqual(JSON.parse(minted.body), { organization: org, group: "default", scopes: ["db:create", "db:configure"] });
+});
+
+test("the audit logs example walks every page", async () => {
+  const org = freshOrg("readme-audit");
+  assert.equal(await runExample("Audit logs and the user", org), "group-delete by me\ngroup-create by me\n");
+  assert.deepEqual(sent(org).slice(-2), ["GET /audit-logs?page_size=1&page=1 200", "GET /audit-logs?page_size=1&page=2 200"]);
+});
+
+test("the tenant Worker runs in workerd: create, read usage, delete", async () => {
+  const dir = fileURLToPath(new URL("readme-worker/", OUT));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "source.js"), (await examples("workerd")).get("A tenant per customer, in a Cloudflare Worker"));
+  // As Wrangler bundles a Worker: esbuild, the workerd conditions, the .wasm kept as a module.
+  await run(join(ROOT, "node_modules/.bin/esbuild"), [
+    join(dir, "source.js"),
+    "--bundle",
+    "--format=esm",
+    "--conditions=workerd,worker,browser",
+    "--external:*.wasm",
+    "--tsconfig-raw={}",
+    `--outfile=${join(dir, "worker.js")}`,
+  ], { cwd: ROOT });
+  await cp(join(ROOT, "pkg/turso_platform_wasm_bg.wasm"), join(dir, "turso_platform_wasm_bg.wasm"));
+  const org = freshOrg("readme-worker");
+  const port = await refusedPort();
+  await writeFile(join(dir, "config.capnp"), workerdConfig(port, { TURSO_ORG: org, TURSO_API_TOKEN: TOKEN, TURSO_API_URL: standin.url }));
+  const workerd = spawn(join(ROOT, "node_modules/.bin/workerd"), ["serve", "config.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let logs = "";
+  workerd.stdout.on("data", (chunk) => (logs += chunk));
+  workerd.stderr.on("data", (chunk) => (logs += chunk));
+  try {
+    const tenant = `http://127.0.0.1:${port}/tenants/acme`;
+    const created = await fetchWhenUp(tenant, { method: "POST" });
+    const body = await created.json();
+    assert.equal(created.status, 201, `${JSON.stringify(body)}\n${logs}`);
+    assert.equal(body.url, `libsql://acme-${org}.turso.io`);
+    assert.equal(JSON.parse(Buffer.from(body.token.split(".")[1], "base64url")).a, "ro", "a read-only token");
+
+    const usage = await fetch(tenant);
+    assert.deepEqual(await usage.json(), { rows_read: 42, rows_written: 7, storage_bytes: 4096, bytes_synced: 0 });
+    const again = await fetch(tenant, { method: "POST" });
+    assert.deepEqual([again.status, (await again.json()).code], [409, "conflict"]);
+
+    assert.equal((await fetch(tenant, { method: "DELETE" })).status, 204);
+    const gone = await fetch(tenant);
+    assert.deepEqual([gone.status, (await gone.json()).code], [404, "not_found"]);
+
+    const before = standin.server.requestsFor(org).length;
+    const bad = await fetch(`http://127.0.0.1:${port}/tenants/Not_A_Name`, { method: "POST" });
+    assert.deepEqual([bad.status, (await bad.json()).code], [400, "invalid_argument"]);
+    assert.equal(standin.server.requestsFor(org).length, before, "a bad name sends nothing");
+    assert.deepEqual(sent(org).slice(0, 6), [
+      "POST /groups 200",
+      "POST /databases 200",
+      "POST /databases/acme/auth/tokens?expiration=1d&authorization=read-only 200",
+      "GET /databases/acme/usage 200",
+      "POST /groups 409",
+      "DELETE /databases/acme 200",
+    ]);
+  } finally {
+    workerd.kill();
+  }
 });

@@ -9,7 +9,7 @@ import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { serveStatic } from "../../www/serve.mjs";
-import { freshOrg, launchChromium, refusedPort, useStandin } from "./helpers.mjs";
+import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -212,37 +212,3 @@ describe("the smoke test in each runtime", () => {
     });
   });
 });
-
-/** workerd on 127.0.0.1:port, running the bundle; its outbound fetch may reach loopback only. */
-function workerdConfig(port) {
-  return `using Workerd = import "/workerd/workerd.capnp";
-
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["local"])),
-  ],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-
-const worker :Workerd.Worker = (
-  modules = [
-    (name = "worker.js", esModule = embed "worker.js"),
-    (name = "turso_platform_wasm_bg.wasm", wasm = embed "turso_platform_wasm_bg.wasm"),
-  ],
-  compatibilityDate = "2026-11-01",
-  globalOutbound = "loopback",
-);
-`;
-}
-
-async function fetchWhenUp(url) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      return await fetch(url);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`nothing answered at ${url}`);
-}
