@@ -102,30 +102,92 @@ function row(group) {
     }).finally(refresh),
   );
 
+  const databases = button("Databases", "databases", () => busy(databases, () => openDatabases(group.name)));
   const mint = button("Read-only token", "mint", () =>
-    busy(mint, async () => {
-      const { jwt } = await turso.groups.createToken(group.name, { authorization: "read-only" });
-      $("#token-group").textContent = group.name;
-      $("#token-value").textContent = jwt;
-      $("#token").hidden = false;
-    }),
+    busy(mint, async () => showToken(group.name, await turso.groups.createToken(group.name, { authorization: "read-only" }))),
   );
   const remove = button("Delete", "delete", () => {
     if (!confirm(`Delete the group ${group.name} and all its databases?`)) return;
     return busy(remove, async () => {
       await turso.groups.delete(group.name);
       show("Group deleted", group.name, null);
+      if (openGroup === group.name) closeDatabases();
       await refresh();
     });
   });
 
   const protectionCell = document.createElement("td");
   protectionCell.append(protection);
-  const actions = document.createElement("td");
-  actions.className = "actions";
-  actions.append(mint, remove);
-  tr.append(...cells, protectionCell, actions);
+  tr.append(...cells, protectionCell, actionsCell(databases, mint, remove));
   return tr;
+}
+
+/** The group whose databases are shown, if any. */
+let openGroup;
+
+async function openDatabases(group) {
+  openGroup = group;
+  $("#databases-group").textContent = group;
+  await refreshDatabases();
+  $("#databases").hidden = false;
+}
+
+function closeDatabases() {
+  openGroup = undefined;
+  $("#databases").hidden = true;
+}
+
+/** Lists the open group's databases again into their table. */
+async function refreshDatabases() {
+  const databases = await turso.databases.list({ group: openGroup });
+  $("#database-list tbody").replaceChildren(...databases.map(databaseRow));
+  $("#no-databases").hidden = databases.length > 0;
+}
+
+function databaseRow(database) {
+  const tr = document.createElement("tr");
+  tr.dataset.database = database.Name;
+  const cells = [database.Name, database.Hostname ?? "", database.DbId].map((text) => {
+    const cell = document.createElement("td");
+    cell.textContent = text;
+    return cell;
+  });
+  const mint = button("Read-only token", "mint", () =>
+    busy(mint, async () => showToken(database.Name, await turso.databases.createToken(database.Name, { authorization: "read-only" }))),
+  );
+  const remove = button("Delete", "delete", () => {
+    if (!confirm(`Delete the database ${database.Name}?`)) return;
+    return busy(remove, async () => {
+      show("Database deleted", await turso.databases.delete(database.Name), null);
+      await refreshDatabases();
+    });
+  });
+  tr.append(...cells, actionsCell(mint, remove));
+  return tr;
+}
+
+const createDatabaseForm = $("#create-database");
+createDatabaseForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const name = createDatabaseForm.elements.namedItem("name").value.trim();
+  return busy(createDatabaseForm.querySelector("button"), async () => {
+    const created = await turso.databases.create(name, { group: openGroup });
+    show("Database created", JSON.stringify(created, null, 2), null);
+    await refreshDatabases();
+  });
+});
+
+function showToken(holder, { jwt }) {
+  $("#token-for").textContent = holder;
+  $("#token-value").textContent = jwt;
+  $("#token").hidden = false;
+}
+
+function actionsCell(...buttons) {
+  const cell = document.createElement("td");
+  cell.className = "actions";
+  cell.append(...buttons);
+  return cell;
 }
 
 function button(text, action, onClick) {

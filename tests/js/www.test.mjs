@@ -1,7 +1,8 @@
-// The www/ groups console in headless Chromium (Debian's), driven by
-// Playwright: connect, list, create with a location from locations.list(),
-// see a conflict and a field error, toggle delete protection, mint a
-// read-only token and copy it, and delete after a confirmation.
+// The www/ console in headless Chromium (Debian's), driven by Playwright:
+// connect, list, create a group with a location from locations.list(), see a
+// conflict and a field error, toggle delete protection, mint a read-only
+// token and copy it, list, create, mint for and delete a group's databases,
+// and delete the group after a confirmation.
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
@@ -60,7 +61,7 @@ async function create({ name, location = "lhr", extensions = [] }) {
 const rowOf = (name) => `#groups tr[data-group="${name}"]`;
 const groupsShown = () => page.$$eval("#groups tbody tr", (rows) => rows.map((row) => row.dataset.group));
 
-describe("the www groups console", () => {
+describe("the www console", () => {
   const org = freshOrg("www");
 
   test("the base URL is prefilled with the stand-in", async () => {
@@ -141,6 +142,52 @@ describe("the www groups console", () => {
     assert.equal(await page.textContent("#token-value"), "");
   });
 
+  test("a group's databases: listed, created, minted for, and deleted after a confirmation", async () => {
+    await page.click(`${rowOf("from-the-page")} button[data-action=databases]`);
+    await page.waitForSelector("#databases:not([hidden])");
+    assert.equal(await page.textContent("#databases-group"), "from-the-page");
+    assert.equal(await page.isVisible("#no-databases"), true);
+
+    await page.fill("#create-database input[name=name]", "Orders!");
+    await page.click("#create-database button");
+    assert.deepEqual((await result()).fields, { code: "invalid_argument", field: "name" });
+
+    await page.fill("#create-database input[name=name]", "orders");
+    await page.click("#create-database button");
+    const created = await result();
+    assert.equal(created.title, "Database created");
+    const { DbId, Hostname } = JSON.parse(created.body);
+    assert.equal(Hostname, `orders-${org}.turso.io`);
+    const sent = standin.server.requestsFor(org).findLast((r) => r.method === "POST" && r.path.endsWith("/databases"));
+    assert.deepEqual(JSON.parse(sent.body), { name: "orders", group: "from-the-page" });
+    const row = '#database-list tr[data-database="orders"]';
+    await page.waitForSelector(row);
+    const cells = await page.$$eval(`${row} td`, (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(cells.slice(0, 3), ["orders", Hostname, DbId]);
+    assert.match(standin.server.requestsFor(org).at(-1).path, /\/databases\?group=from-the-page$/);
+
+    await page.click(`${row} button[data-action=mint]`);
+    await page.waitForSelector("#token:not([hidden])");
+    assert.equal(await page.textContent("#token-for"), "orders");
+    const jwt = await page.textContent("#token-value");
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split(".")[1], "base64url")), { a: "ro", id: DbId, gen: "0.0" });
+    await page.screenshot({ path: new URL("www-databases.png", OUT).pathname, fullPage: true });
+    await page.click("#dismiss-token");
+
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await page.click(`${row} button[data-action=delete]`);
+    assert.equal(await page.isVisible(row), true, "a dismissed confirmation keeps it");
+    page.once("dialog", (dialog) => {
+      assert.match(dialog.message(), /Delete the database orders/);
+      dialog.accept();
+    });
+    await page.click(`${row} button[data-action=delete]`);
+    const deleted = await result();
+    assert.deepEqual([deleted.title, deleted.body], ["Database deleted", "orders"]);
+    await page.waitForSelector(row, { state: "detached" });
+    assert.equal(await page.isVisible("#no-databases"), true);
+  });
+
   test("deletes a group only after the confirmation", async () => {
     const deletes = () => standin.server.requestsFor(org).filter((r) => r.method === "DELETE");
     const before = deletes().length;
@@ -156,6 +203,7 @@ describe("the www groups console", () => {
     assert.equal((await result()).title, "Group deleted");
     await page.waitForSelector(rowOf("from-the-page"), { state: "detached" });
     assert.deepEqual(await groupsShown(), []);
+    assert.equal(await page.isHidden("#databases"), true, "the deleted group's databases are closed");
     assert.equal(deletes().length, before + 1);
     assert.equal(deletes().at(-1).path, `/v1/organizations/${org}/groups/from-the-page`);
   });
