@@ -45,14 +45,18 @@ optimize_output() {
   local dir="$1" name="$2"
   # The features Rust's wasm32 target emits; not --all-features, which lets
   # wasm-opt use stringref and Node 20 then rejects the module.
-  "$ROOT/node_modules/.bin/wasm-opt" -Oz --strip-debug --strip-producers \
+  "$ROOT/node_modules/.bin/wasm-opt" -Oz --converge --strip-debug --strip-producers \
     --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-multivalue \
     "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
-  # Whitespace and syntax only: names are kept, so stack traces still read.
-  # No tsconfig.json is read: one in a folder above the checkout must not matter.
-  "$ROOT/node_modules/.bin/esbuild" "$dir/$name.js" --minify-whitespace --minify-syntax --tsconfig-raw='{}' \
-    --format=esm --log-level=warning --allow-overwrite --outfile="$dir/$name.js"
+  # The glue and the snippets, whitespace and syntax only: names are kept, so
+  # stack traces still read. No tsconfig.json is read: one in a folder above
+  # the checkout must not matter.
+  local js
+  for js in "$dir/$name.js" $(find "$dir" -path "$dir/snippets/*" -name '*.js'); do
+    "$ROOT/node_modules/.bin/esbuild" "$js" --minify-whitespace --minify-syntax --tsconfig-raw='{}' \
+      --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+  done
 }
 
 ensure_chromium() {

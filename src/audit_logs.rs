@@ -12,19 +12,19 @@ use crate::validate;
 pub struct AuditLog {
     /// What was done, such as `"db-create"`.
     pub code: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub message: Option<String>,
     /// `"cli"` or `"web"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub origin: Option<String>,
     /// The username of who did it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub author: Option<String>,
     /// In RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub created_at: Option<String>,
     /// What the action carried; any JSON object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     #[cfg_attr(target_arch = "wasm32", serde(skip_serializing))]
     pub data: Option<AnyJson>,
 }

@@ -258,12 +258,12 @@ fn call<O: Operation>(
     names: &'static [&'static str],
     args: &Array,
 ) -> Promise {
-    // A constant for each `O`, so only the reader it needs is compiled.
-    let read = match O::SPEC.answer {
-        Answer::Reshaped(_) => reshaped_to_js::<O::Answer>,
-        Answer::Whole | Answer::Member(_) | Answer::Nothing => answer_to_js::<O::Answer>,
+    // A constant for each `O`, so only the shape it needs is compiled.
+    let shape = match O::SPEC.answer {
+        Answer::Reshaped(_) => reshaped::<O::Answer>,
+        Answer::Whole | Answer::Member(_) | Answer::Nothing => checked::<O::Answer>,
     };
-    run(&O::SPEC, settings, names, args, body_json::<O::Body>, read)
+    run(&O::SPEC, settings, names, args, body_json::<O::Body>, shape)
 }
 
 fn run(
@@ -272,7 +272,7 @@ fn run(
     names: &'static [&'static str],
     args: &Array,
     body_json: fn(&Spec, &JsValue) -> Result<String, Error>,
-    read: fn(&'static Spec, u16, Body<'_>) -> Result<JsValue, Error>,
+    shape: Shape,
 ) -> Promise {
     let prepared = (|| {
         panic_guard::ensure_usable()?;
@@ -299,7 +299,7 @@ fn run(
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
         Ok((request, limits))
     })();
-    let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, read));
+    let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, shape));
     // A server may echo the token back: no failure keeps it.
     let token = settings.config.token.clone();
     settle(async move {
@@ -417,32 +417,36 @@ fn body_error(spec: &Spec, plain: &JsValue, last_read: &str, message: &str) -> E
     )
 }
 
-/// The answer of the operation `spec` for JavaScript: as `JSON.parse` made
-/// it, once its shape is checked against the answer type; `undefined` where
-/// the API sends nothing.
-fn answer_to_js<A: DeserializeOwned>(
-    spec: &'static Spec,
-    status: u16,
-    body: Body<'_>,
-) -> Result<JsValue, Error> {
-    let sent = response::answer_checked::<HostJson>(spec, status, body, &mut |value| {
-        HostJson::decode::<A>(value).map(drop)
-    })?;
-    Ok(match spec.answer {
-        Answer::Nothing => JsValue::UNDEFINED,
-        _ => sent,
+/// What JavaScript gets of an answer, from the value `JSON.parse` made of
+/// it, or why that value is not the answer's shape.
+type Shape = fn(&JsValue) -> Result<JsValue, DecodeError>;
+
+/// The value itself, once its shape is checked against the answer type `A`.
+fn checked<A: DeserializeOwned>(value: &JsValue) -> Result<JsValue, DecodeError> {
+    HostJson::decode::<A>(value).map(|_: A| value.clone())
+}
+
+/// The value as the answer type `A` serializes it, rather than as sent.
+fn reshaped<A: DeserializeOwned + Serialize>(value: &JsValue) -> Result<JsValue, DecodeError> {
+    to_plain_js(&HostJson::decode::<A>(value)?).map_err(|error| DecodeError {
+        path: String::new(),
+        message: error.message(),
     })
 }
 
-/// The answer of an operation whose answer JavaScript gets as the answer
-/// type serializes it, rather than as sent.
-fn reshaped_to_js<A: DeserializeOwned + Serialize>(
+/// The answer of the operation `spec` for JavaScript, made by `shape`;
+/// `undefined` where the API sends nothing.
+fn read_answer(
     spec: &'static Spec,
     status: u16,
     body: Body<'_>,
+    shape: Shape,
 ) -> Result<JsValue, Error> {
-    let (answer, _) = response::answer_as::<A, HostJson>(spec, status, body)?;
-    to_plain_js(&answer)
+    let value = response::answer_with::<HostJson, _>(spec, status, body, shape)?;
+    Ok(match spec.answer {
+        Answer::Nothing => JsValue::UNDEFINED,
+        _ => value,
+    })
 }
 
 fn to_plain_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {

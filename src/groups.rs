@@ -20,19 +20,19 @@ pub struct Group {
     pub name: String,
     pub uuid: String,
     /// The primary location key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub primary: Option<String>,
     /// Deprecated by the API, still sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub locations: Option<Vec<String>>,
     /// Deprecated by the API, still sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub delete_protection: Option<bool>,
     /// Whether the group was archived for inactivity; in the API's examples,
     /// though not in its schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub archived: Option<bool>,
 }
 

@@ -13,9 +13,9 @@ use crate::validate;
 pub struct Member {
     pub username: String,
     /// `"owner"`, `"admin"`, `"member"` or `"viewer"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub email: Option<String>,
 }
 
@@ -56,7 +56,7 @@ impl Validate for NewMember {
 pub struct AddedMember {
     /// The username.
     pub member: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub role: Option<String>,
 }
 

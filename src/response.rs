@@ -50,30 +50,22 @@ pub fn answer_as<A: DeserializeOwned, J: Json>(
     status: u16,
     body: Body<'_>,
 ) -> Result<(A, J::Value), Error> {
-    let mut typed = None;
-    let value = answer_checked::<J>(spec, status, body, &mut |value| {
-        typed = Some(J::decode(value)?);
-        Ok(())
-    })?;
-    typed
-        .map(|typed| (typed, value))
-        .ok_or_else(|| Error::Internal {
-            message: format!("the answer of {} was not decoded", spec.call),
-        })
+    answer_with::<J, _>(spec, status, body, |value| {
+        Ok((J::decode(value)?, value.clone()))
+    })
 }
 
-/// [`answer`] as a value of `J`, once `check` has found it well-shaped:
-/// what a caller that hands on the parsed value needs, with no code
-/// generic over the answer's type but `check`.
-pub fn answer_checked<J: Json>(
+/// [`answer`] as `shape` makes it of the value `J` parsed: a caller that
+/// hands on that value needs no code generic over the answer's type but
+/// `shape`.
+pub fn answer_with<J: Json, T>(
     spec: &Spec,
     status: u16,
     body: Body<'_>,
-    check: &mut dyn FnMut(&J::Value) -> Result<(), DecodeError>,
-) -> Result<J::Value, Error> {
+    shape: impl FnOnce(&J::Value) -> Result<T, DecodeError>,
+) -> Result<T, Error> {
     let sent = answer_value::<J>(spec, status, body)?;
-    check(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))?;
-    Ok(sent.value)
+    shape(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))
 }
 
 /// A successful answer, parsed but not yet typed.
@@ -382,7 +374,29 @@ mod tests {
             read::<groups::Get>(200, r#"{"group":{"name":"g","uuid":"u"}}"#).unwrap();
         assert_eq!(
             serde_json::to_string(&group).unwrap(),
-            r#"{"name":"g","uuid":"u"}"#
+            r#"{"name":"g","uuid":"u","primary":null,"locations":null,"version":null,"delete_protection":null,"archived":null}"#
         );
+        let database: crate::databases::Database = read::<crate::databases::Get>(
+            200,
+            r#"{"database":{"Name":"d","DbId":"i","primaryRegion":"lhr"}}"#,
+        )
+        .unwrap();
+        let written = serde_json::to_value(&database).unwrap();
+        assert_eq!(
+            (&written["Name"], &written["DbId"]),
+            (&"d".into(), &"i".into())
+        );
+        assert_eq!(written["primaryRegion"], "lhr");
+    }
+
+    #[test]
+    fn optional_answer_fields_are_typed_natively() {
+        let error = read::<groups::Get>(
+            200,
+            r#"{"group":{"name":"g","uuid":"u","delete_protection":"yes"}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), "decode_error");
+        assert!(error.to_string().contains("delete_protection"), "{error}");
     }
 }

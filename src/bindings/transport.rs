@@ -99,10 +99,10 @@ impl Failure {
     }
 }
 
-/// Sends `request` until `read` accepts an answer to the operation `spec`, retries run out, or the
-/// call is cut short; the future gives what `read` made of the last answer.
-/// `read` is a plain function, so every operation shares this one state
-/// machine in the `.wasm`.
+/// Sends `request` until an answer to the operation `spec` is accepted,
+/// retries run out, or the call is cut short; the future gives what `shape`
+/// made of the last answer. `shape` is a plain function, so every operation
+/// shares this one state machine in the `.wasm`.
 ///
 /// The first request leaves before this returns, not at the future's first
 /// poll: that poll waits behind every microtask already queued (such as the
@@ -112,7 +112,7 @@ pub fn send(
     request: ApiRequest,
     limits: CallLimits,
     spec: &'static Spec,
-    read: fn(&'static Spec, u16, Body<'_>) -> Result<JsValue, Error>,
+    shape: super::Shape,
 ) -> impl Future<Output = Result<JsValue, Failure>> {
     let started = start(&request, &limits);
     async move {
@@ -126,7 +126,7 @@ pub fn send(
                         bytes: &answer.body,
                         truncated: answer.truncated,
                     };
-                    let error = match read(spec, answer.status, body) {
+                    let error = match super::read_answer(spec, answer.status, body, shape) {
                         Ok(value) => return Ok(value),
                         Err(error) => error,
                     };
