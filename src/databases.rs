@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::groups::{AuthToken, TokenClaims};
+use crate::groups::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::operation::{Answer, Input, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
 use crate::request::Method;
 use crate::validate;
@@ -421,11 +421,7 @@ pub struct CreateToken;
 impl Operation for CreateToken {
     const SPEC: Spec = Spec {
         args: &["name"],
-        params: &[
-            DATABASE_NAME,
-            Param::query("expiration", validate::expiration),
-            Param::query("authorization", validate::authorization),
-        ],
+        params: &[DATABASE_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
         body: Payload::WhenGiven(&["permissions"]),
         secret_answer: true,
         ..Spec::new(

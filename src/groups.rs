@@ -389,6 +389,11 @@ impl Operation for UpdateDatabases {
     type Answer = ();
 }
 
+/// A minted token's lifetime, a query parameter of every Create Token.
+pub const TOKEN_EXPIRATION: Param = Param::query("expiration", validate::expiration);
+/// A minted token's access, a query parameter of every Create Token.
+pub const TOKEN_AUTHORIZATION: Param = Param::query("authorization", validate::authorization);
+
 /// `groups.createToken(name, { expiration?, authorization?, permissions? })`.
 /// The body is sent only with `permissions`: an empty one, which the
 /// official SDK always sends, is rejected by the API for new databases.
@@ -396,11 +401,7 @@ pub struct CreateToken;
 impl Operation for CreateToken {
     const SPEC: Spec = Spec {
         args: &["name"],
-        params: &[
-            GROUP_NAME,
-            Param::query("expiration", validate::expiration),
-            Param::query("authorization", validate::authorization),
-        ],
+        params: &[GROUP_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
         body: Payload::WhenGiven(&["permissions"]),
         secret_answer: true,
         ..Spec::new(
