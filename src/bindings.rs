@@ -350,18 +350,25 @@ fn body_json<B: DeserializeOwned + Serialize + Validate>(
     spec: &Spec,
     plain: &JsValue,
 ) -> Result<String, Error> {
-    // Which argument is at fault is told by the reads: tracking the path in
-    // serde with serde_path_to_error cost 14 KB of gzip for the body types.
-    let tracking = tracked(plain);
-    let body: B = serde_wasm_bindgen::from_value(tracking.get(0)).map_err(|error| {
-        let last_read: js_sys::Function = tracking.get(1).unchecked_into();
-        let field = last_read
-            .call0(&JsValue::UNDEFINED)
-            .ok()
-            .and_then(|field| field.as_string())
-            .unwrap_or_default();
-        body_error(spec, plain, &field, &error.to_string())
-    })?;
+    let body: B = match serde_wasm_bindgen::from_value(plain.clone()) {
+        Ok(body) => body,
+        // Which argument is at fault is told by the reads of a second try:
+        // tracking the path in serde with serde_path_to_error cost 14 KB of
+        // gzip for the body types.
+        Err(_) => {
+            let tracking = tracked(plain);
+            let error = serde_wasm_bindgen::from_value::<B>(tracking.get(0)).err();
+            let last_read: js_sys::Function = tracking.get(1).unchecked_into();
+            let field = last_read
+                .call0(&JsValue::UNDEFINED)
+                .ok()
+                .and_then(|field| field.as_string())
+                .unwrap_or_default();
+            let message =
+                error.map_or_else(|| "is not valid".to_owned(), |error| error.to_string());
+            return Err(body_error(spec, plain, &field, &message));
+        }
+    };
     request::encode_body::<B, HostJson>(spec, &body)
 }
 

@@ -6,6 +6,11 @@
 export class TooLarge extends RangeError {}
 
 export function plainCopy(value, budget) {
+  // A string, number or boolean has nothing to run: only its size matters.
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    if (typeof value === "string" && value.length > budget) throw new TooLarge();
+    return Number.isFinite(value) || typeof value !== "number" ? value : null;
+  }
   let left = budget;
   const text = JSON.stringify(value, function measured(key, item) {
     const size =
