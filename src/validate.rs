@@ -154,7 +154,10 @@ pub fn timestamp(field: &'static str, value: &str) -> Result<(), Error> {
     };
     let (date_time, zone) = match value.strip_suffix(['Z', 'z']) {
         Some(date_time) => (date_time, "Z"),
-        None => value.split_at(value.len().saturating_sub(6)),
+        // Not on a character boundary: not the ASCII form, and refused below.
+        None => value
+            .split_at_checked(value.len().saturating_sub(6))
+            .unwrap_or((value, "")),
     };
     let (date_time, fraction) = date_time.split_once('.').unwrap_or((date_time, "0"));
     let well_formed = (zone == "Z" || digits_in(&zone.replacen('-', "+", 1), "+dd:dd"))
@@ -740,6 +743,8 @@ mod tests {
             "2023-1-01T00:00:00Z",
             "yesterday",
             "2023-01-01T00:00:00Z&x=1",
+            "2023-01-01T00:00:00+01:0é",
+            "aaaaéaaaaa",
         ] {
             assert_eq!(field_of(timestamp("from", bad)), "from", "{bad:?}");
         }

@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use turso_platform_wasm::groups::{self, NewGroup};
-use turso_platform_wasm::operation::{SerdeJson, Validate};
+use turso_platform_wasm::operation::{self as operation, Operation, SerdeJson, Validate, Visitor};
 use turso_platform_wasm::request::{self, percent_encode_segment};
 use turso_platform_wasm::response::{self, Body};
 use turso_platform_wasm::{validate, ClientConfig, Error};
@@ -62,6 +62,17 @@ fn org_oracle(s: &str) -> bool {
         && s != ".."
 }
 
+/// The path and query parameter rules of every declared operation.
+#[derive(Default)]
+struct ParamRules(Vec<(&'static str, validate::Check)>);
+
+impl Visitor for ParamRules {
+    fn visit<O: Operation>(&mut self) {
+        self.0
+            .extend(O::SPEC.params.iter().map(|param| (param.arg, param.check)));
+    }
+}
+
 fn token_oracle(s: &str) -> bool {
     !s.is_empty()
         && s.chars().all(|c| ('!'..='~').contains(&c))
@@ -98,6 +109,24 @@ proptest! {
                 .filter_map(|other| validate::token(other).err())
                 .any(|other| other.to_string() == error.to_string());
             prop_assert!(fixed, "{}", error);
+        }
+    }
+
+    #[test]
+    fn every_parameter_rule_answers_without_panicking(
+        value in prop_oneof![
+            candidates(),
+            "[0-9T:.+zZ -]{0,30}[é€😀]{0,2}[0-9:+-]{0,6}",
+            "[a-z.+]{0,10}@[a-zé.-]{0,12}",
+        ],
+    ) {
+        // Every rule of every declared operation: it accepts, or names its argument.
+        let mut rules = ParamRules::default();
+        operation::for_each(&mut rules);
+        for (arg, check) in rules.0 {
+            if let Err(error) = check(arg, &value) {
+                prop_assert_eq!(error.field(), Some(arg));
+            }
         }
     }
 
