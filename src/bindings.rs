@@ -378,6 +378,11 @@ fn body_json<B: DeserializeOwned + Serialize + Validate>(
 fn body_error(spec: &Spec, plain: &JsValue, last_read: &str, message: &str) -> Error {
     let fields = spec.body.fields();
     let message = message.strip_prefix("Error: ").unwrap_or(message);
+    let field = fields
+        .iter()
+        .find(|field| **field == last_read)
+        .copied()
+        .unwrap_or("options");
     // A missing field is reported once every field was read; one inside an
     // argument while that argument is read.
     if let Some(missing) = message
@@ -385,21 +390,10 @@ fn body_error(spec: &Spec, plain: &JsValue, last_read: &str, message: &str) -> E
         .and_then(|rest| rest.split('`').next())
     {
         return match fields.iter().find(|field| **field == missing) {
-            Some(field) => Error::invalid(field, format!("{field} is required")),
-            None => {
-                let field = fields
-                    .iter()
-                    .find(|field| **field == last_read)
-                    .unwrap_or(&"options");
-                Error::invalid(field, format!("{field}.{missing} is required"))
-            }
+            Some(missing) => Error::invalid(missing, format!("{missing} is required")),
+            None => Error::invalid(field, format!("{field}.{missing} is required")),
         };
     }
-    let field = fields
-        .iter()
-        .find(|field| **field == last_read)
-        .copied()
-        .unwrap_or("options");
     let value = Reflect::get(plain, &field.into()).unwrap_or(JsValue::UNDEFINED);
     let given = JSON::stringify(&value)
         .ok()
