@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: release wasm, wasm-bindgen glue,
 # wasm-opt -Oz, and the files from pkg-template/.
+#
+# PKG_FEATURES=panic-probe PKG_DIR=tests/out/probe-pkg scripts/build.sh builds
+# the test-only package whose calls fail on purpose (src/bindings/probe.rs),
+# in a target directory of its own.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
@@ -13,20 +17,24 @@ log "building the release wasm"
 # Panic locations name source files; without the remapping they would ship
 # this machine's home and checkout paths inside the .wasm.
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+out="${PKG_DIR:-pkg}"
+features="${PKG_FEATURES:-}"
+target_dir="target${features:+/$features}"
 RUSTFLAGS="--remap-path-prefix=$registry=crates --remap-path-prefix=$ROOT=turso-platform-wasm" \
-  cargo build --release --target wasm32-unknown-unknown --lib
+  cargo build --release --target wasm32-unknown-unknown --lib --target-dir "$target_dir" \
+  ${features:+--features "$features"}
 
-rm -rf pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg \
-  target/wasm32-unknown-unknown/release/turso_platform_wasm.wasm
+rm -rf "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  "$target_dir/wasm32-unknown-unknown/release/turso_platform_wasm.wasm"
 
 log "optimizing: wasm-opt -Oz (binaryen from npm) and the JS glue minified (esbuild)"
-optimize_output pkg turso_platform_wasm
+optimize_output "$out" turso_platform_wasm
 
-cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg-template/workerd.js LICENSE pkg/
+cp pkg-template/index.d.ts pkg-template/node.js pkg-template/browser.js pkg-template/workerd.js LICENSE "$out/"
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
-sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > pkg/package.json
+sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > "$out/package.json"
 # The npm README is this repository's README without its developer section.
-sed '/<!-- dev:start -->/,/<!-- dev:end -->/d' README.md > pkg/README.md
+sed '/<!-- dev:start -->/,/<!-- dev:end -->/d' README.md > "$out/README.md"
 
-log "pkg/ is ready: $(wc -c < pkg/turso_platform_wasm_bg.wasm) bytes of wasm"
+log "$out/ is ready: $(wc -c < "$out/turso_platform_wasm_bg.wasm") bytes of wasm${features:+, with $features}"

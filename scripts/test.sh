@@ -8,6 +8,8 @@ cd "$ROOT"
 
 ensure_chromium
 scripts/build.sh
+# The test-only build whose calls fail on purpose, for tests/js/guard.test.mjs.
+PKG_FEATURES=panic-probe PKG_DIR=tests/out/probe-pkg scripts/build.sh
 # The JS tests import the built package by its name.
 ln -sfn ../pkg node_modules/turso-platform-wasm
 
@@ -15,6 +17,7 @@ log "cargo fmt and clippy (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features panic-probe -- -D warnings
 
 log "native tests"
 cargo test

@@ -10,7 +10,9 @@
 //! of a caller's value is one that catches, and every failure leaves as one
 //! `TursoClientError`, built in [`to_js_error`].
 
-mod panic_guard;
+mod guard;
+#[cfg(feature = "panic-probe")]
+mod probe;
 mod transport;
 
 use std::future::Future;
@@ -138,69 +140,76 @@ pub fn create_group(
     extensions: JsValue,
     options: JsValue,
 ) -> Promise {
-    let settings = (|| {
-        panic_guard::ensure_usable()?;
-        let options = OptionsObject::new(options.clone(), "options")?;
-        Ok(ClientSettings {
-            config: client_config(&org, &token, &options)?,
-            defaults: CallDefaults::default(),
-        })
-    })();
-    let args = Array::of4(&name, &location, &extensions, &options);
-    match settings {
-        Ok(settings) => {
-            call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
+    guard::entered(|| {
+        let settings = (|| {
+            guard::ensure_usable()?;
+            let options = OptionsObject::new(options.clone(), "options")?;
+            Ok(ClientSettings {
+                config: client_config(&org, &token, &options)?,
+                defaults: CallDefaults::default(),
+            })
+        })();
+        let args = Array::of4(&name, &location, &extensions, &options);
+        match settings {
+            Ok(settings) => {
+                call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
+            }
+            Err(error) => settle(async move { Err(Failure::before_sending(error)) }),
         }
-        Err(error) => settle(async move { Err(Failure::before_sending(error)) }),
-    }
+    })
 }
 
 /// `createClient({ org, token, baseUrl?, regionUrl?, timeoutMs?, maxRetries? })`:
 /// checks the settings once, and throws a `TursoClientError` if one is bad.
 #[wasm_bindgen(js_name = createClient)]
 pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
-    let settings = (|| {
-        panic_guard::ensure_usable()?;
-        if config.is_null_or_undefined() {
-            return Err(Error::invalid(
-                "config",
-                "createClient needs a config object: { org, token }",
-            ));
-        }
-        let config = OptionsObject::new(config, "config")?;
-        let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
-        if let Some(region_url) = config.optional("regionUrl", required_string)? {
-            client_config = client_config.with_region_url(&region_url, parse_url)?;
-        }
-        Ok(ClientSettings {
-            config: client_config,
-            defaults: CallDefaults {
-                timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
-                max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
-            },
-        })
-    })()
-    .map_err(|error| to_js_error(&error, 0))?;
-    let dispatch = Closure::<dyn Fn(usize, Array) -> Promise>::new(move |index, args: Array| {
-        let run: Option<Run> = DISPATCH.with(|table| table.runs.get(index).copied());
-        match run {
-            Some(run) => run(&settings, &args),
-            None => settle(async move {
-                Err(Failure::before_sending(Error::Internal {
-                    message: format!("no operation has the index {index}"),
-                }))
-            }),
-        }
-    });
-    let (names, pages): (Array, Array) = DISPATCH.with(|table| {
-        let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
-        let pages = table.specs.iter().map(|spec| match spec.pages {
-            Some(pages) => JsValue::from_str(pages.items),
-            None => JsValue::UNDEFINED,
+    guard::entered_sync(|| {
+        let settings = client_settings(&config).map_err(|error| to_js_error(&error, 0))?;
+        let dispatch =
+            Closure::<dyn Fn(usize, Array) -> Promise>::new(move |index, args: Array| {
+                let run: Option<Run> = DISPATCH.with(|table| table.runs.get(index).copied());
+                match run {
+                    Some(run) => run(&settings, &args),
+                    None => settle(async move {
+                        Err(Failure::before_sending(Error::Internal {
+                            message: format!("no operation has the index {index}"),
+                        }))
+                    }),
+                }
+            });
+        let (names, pages): (Array, Array) = DISPATCH.with(|table| {
+            let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
+            let pages = table.specs.iter().map(|spec| match spec.pages {
+                Some(pages) => JsValue::from_str(pages.items),
+                None => JsValue::UNDEFINED,
+            });
+            (names.collect(), pages.collect())
         });
-        (names.collect(), pages.collect())
-    });
-    Ok(build_client(&names, &pages, &dispatch.into_js_value()))
+        Ok(build_client(&names, &pages, &dispatch.into_js_value()))
+    })
+}
+
+/// A client's settings from `createClient`'s config object.
+fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
+    guard::ensure_usable()?;
+    if config.is_null_or_undefined() {
+        return Err(Error::invalid(
+            "config",
+            "createClient needs a config object: { org, token }",
+        ));
+    }
+    let config = OptionsObject::new(config.clone(), "config")?;
+    let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
+    if let Some(region_url) = config.optional("regionUrl", required_string)? {
+        client_config = client_config.with_region_url(&region_url, parse_url)?;
+    }
+    Ok(ClientSettings {
+        config: client_config,
+        defaults: CallDefaults {
+            timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
+        },
+    })
 }
 
 /// One operation's [`call`], with its own positional arguments.
@@ -275,7 +284,7 @@ fn run(
     shape: Shape,
 ) -> Promise {
     let prepared = (|| {
-        panic_guard::ensure_usable()?;
+        guard::ensure_usable()?;
         let args = Arguments::read(names, args)?;
         let limits = args.options.call_limits(&settings.defaults)?;
         let mut params = Vec::new();
@@ -297,6 +306,8 @@ fn run(
             .map(|plain| body_json(spec, &plain))
             .transpose()?;
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
+        #[cfg(feature = "panic-probe")]
+        probe::at("before-sending", &request.url);
         Ok((request, limits))
     })();
     let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, shape));
@@ -443,6 +454,8 @@ fn read_answer(
     body: Body<'_>,
     shape: Shape,
 ) -> Result<JsValue, Error> {
+    #[cfg(feature = "panic-probe")]
+    probe::at("while-decoding", &String::from_utf8_lossy(body.bytes));
     let value = response::answer_with::<HostJson, _>(spec, status, body, shape)?;
     Ok(match spec.answer {
         Answer::Nothing => JsValue::UNDEFINED,
@@ -727,7 +740,7 @@ fn type_name(value: &JsValue) -> String {
 /// Runs a call to a promise that resolves to its value or rejects with a
 /// `TursoClientError`.
 fn settle(call: impl Future<Output = Result<JsValue, Failure>> + 'static) -> Promise {
-    panic_guard::settle(async move {
+    guard::settle(async move {
         call.await
             .map_err(|failure| to_js_error(&failure.error, failure.attempts))
     })

@@ -1,3 +1,5 @@
+import { enter } from "./guard.js";
+
 // Builds a client's resources from the operations' names. Every method is an
 // arrow function over its index, so it needs no `this`: a destructured
 // `const { create } = client.groups` works as well as the method.
@@ -6,14 +8,8 @@ export function buildClient(calls, pages, dispatch) {
   calls.forEach((call, index) => {
     const [resource, method] = call.split(".");
     client[resource] ??= {};
-    const send = (...args) => {
-      // A call always answers with a promise, even should wasm throw.
-      try {
-        return dispatch(index, args);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
+    // A call always answers with a promise, even should wasm fail.
+    const send = (...args) => enter(() => dispatch(index, args));
     client[resource][method] = send;
     if (pages[index] !== undefined) client[resource].all = (options) => everyItem(send, pages[index], options);
   });

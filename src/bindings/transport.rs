@@ -32,22 +32,22 @@ use crate::retry::{self, Failed};
 
 #[wasm_bindgen(module = "/src/bindings/race.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = armCutoff)]
-    fn arm_cutoff(controller: &AbortController) -> Array;
+    #[wasm_bindgen(js_name = armCutoff, catch)]
+    fn arm_cutoff(
+        controller: &AbortController,
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+    ) -> Result<Array, JsValue>;
+    fn pause(ms: u32, cut: &Promise) -> Promise;
     #[wasm_bindgen(js_name = untilCut, catch)]
     fn until_cut(value: &JsValue, cut: &Promise) -> Result<Promise, JsValue>;
+    fn observe(value: &JsValue);
 }
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = fetch, catch)]
     fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: u32) -> JsValue;
-
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(handle: &JsValue);
 
     /// A `Response` as a host's `fetch` gave it, read only through getters
     /// that catch: a subclass or a polyfill may make any of them throw.
@@ -122,6 +122,8 @@ pub fn send(
         loop {
             let (error, delay) = match receive(&cutoff, response, request.method).await {
                 Ok(answer) => {
+                    #[cfg(feature = "panic-probe")]
+                    super::probe::at("inside-await", &request.url);
                     let body = Body {
                         bytes: &answer.body,
                         truncated: answer.truncated,
@@ -185,6 +187,9 @@ fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise),
         error: cutoff.explain(&thrown),
         attempts: 1,
     })?;
+    // It is awaited from the call's first poll, which a failure of the
+    // module may prevent.
+    observe(&response);
     Ok((cutoff, response))
 }
 
@@ -305,10 +310,9 @@ async fn read_capped(
 /// Worker alive.
 struct Cutoff {
     controller: AbortController,
-    /// Aborts `controller` and resolves `cut`: a plain JS function, so
-    /// arming a call creates no Rust closure.
-    abort: Function,
-    timer: JsValue,
+    /// Clears the timer and the listener: plain JS functions, so arming a
+    /// call creates no Rust closure.
+    disarm: Function,
     /// Resolves when the call is cut short, whether or not the host's
     /// `fetch` honours the controller's signal.
     cut: Promise,
@@ -324,25 +328,16 @@ impl Cutoff {
         };
         let controller = AbortController::new()
             .map_err(|thrown| internal("could not create an AbortController", thrown))?;
-        let armed = arm_cutoff(&controller);
-        let (cut, abort) = (armed.get(0).unchecked_into(), armed.get(1).unchecked_into());
-        let timer = set_timeout(&abort, limits.timeout_ms);
-        let mut cutoff = Cutoff {
+        let armed = arm_cutoff(&controller, limits.timeout_ms, limits.signal.as_ref())
+            .map_err(|thrown| internal("could not listen to the AbortSignal", thrown))?;
+        Ok(Cutoff {
             controller,
-            abort,
-            cut,
-            timer,
+            cut: armed.get(0).unchecked_into(),
+            disarm: armed.get(2).unchecked_into(),
             deadline_ms: js_sys::Date::now() + f64::from(limits.timeout_ms),
             timeout_ms: limits.timeout_ms,
-            signal: None,
-        };
-        if let Some(signal) = &limits.signal {
-            signal
-                .add_event_listener_with_callback("abort", &cutoff.abort)
-                .map_err(|thrown| internal("could not listen to the AbortSignal", thrown))?;
-            cutoff.signal = Some(signal.clone());
-        }
-        Ok(cutoff)
+            signal: limits.signal.clone(),
+        })
     }
 
     fn leaves_time_for(&self, delay_ms: u32) -> bool {
@@ -362,11 +357,7 @@ impl Cutoff {
 
     /// Waits `ms`, or less if the call is cut short meanwhile.
     async fn sleep(&self, ms: u32) -> Result<(), JsValue> {
-        let mut timer = JsValue::UNDEFINED;
-        let elapsed = Promise::new(&mut |resolve, _reject| timer = set_timeout(&resolve, ms));
-        let waited = self.wait(&elapsed).await;
-        clear_timeout(&timer);
-        waited.map(drop)
+        self.wait(&pause(ms, &self.cut)).await.map(drop)
     }
 
     /// What a rejection means: the caller aborted, the deadline passed, or
@@ -388,11 +379,8 @@ impl Cutoff {
 
 impl Drop for Cutoff {
     fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some(signal) = &self.signal {
-            // Removing a listener that was added cannot fail.
-            let _ = signal.remove_event_listener_with_callback("abort", &self.abort);
-        }
+        // Clearing a timer and removing a listener that was added cannot fail.
+        let _ = self.disarm.call0(&JsValue::NULL);
     }
 }
 

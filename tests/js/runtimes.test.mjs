@@ -50,9 +50,9 @@ describe("the npm tarball", () => {
   test("holds what the entries need and nothing else", () => {
     const files = tarball.files.map((f) => f.path).sort();
     const snippets = files.filter((f) => f.startsWith("snippets/"));
-    assert.equal(snippets.length, 4);
+    assert.equal(snippets.length, 5);
     for (const [snippet, name] of snippets.map((s) => [s, s.split("/").pop()])) {
-      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|plain|race|turso_client_error)\.js$/, name);
+      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|guard|plain|race|turso_client_error)\.js$/, name);
     }
     assert.deepEqual(
       files,
@@ -85,6 +85,13 @@ describe("the npm tarball", () => {
       [],
       "every problem but the ignored one fails the run, and attw exited 0",
     );
+  });
+
+  test("has none of the test-only failures of the panic-probe build", async () => {
+    const wasm = (await readFile(`${CONSUMER}node_modules/turso-platform-wasm/turso_platform_wasm_bg.wasm`)).toString("latin1");
+    assert.ok(!wasm.includes("a deliberate panic"));
+    const probe = (await readFile(`${ROOT}tests/out/probe-pkg/turso_platform_wasm_bg.wasm`)).toString("latin1");
+    assert.ok(probe.includes("a deliberate panic"), "the check can fail: the probe build has them");
   });
 
   test("names no path of the machine that built it", async () => {

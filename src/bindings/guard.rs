@@ -1,0 +1,157 @@
+//! What happens if this crate ever fails despite everything, and the
+//! executor that keeps such a failure inside the calls' promises.
+//!
+//! Library code may not use the constructs that panic (see `lib.rs`), and
+//! property tests and a fuzzer look for the rest. A panic, an out-of-memory
+//! abort or an `unreachable` trap would still end in wasm throwing out of
+//! whatever JavaScript called into it, and leave the instance's memory in an
+//! unknown state. `guard.js` catches that throw at every way into wasm: the
+//! exports enter through it, and the calls' futures are polled only from
+//! its microtask, not from wasm-bindgen-futures' queue, whose throw would
+//! reach the host as an uncaught exception. It then rejects every call in
+//! flight with one `TursoClientError` of code `internal`, and every later
+//! call at once. A panic's hook also names the bug in that error.
+//!
+//! The executor is a `FuturesUnordered` of every call, polled until it
+//! stalls each time one of them is woken.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::panic::PanicHookInfo;
+use std::pin::Pin;
+use std::sync::{Arc, Once};
+use std::task::{Context, Poll, Wake, Waker};
+
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::prelude::*;
+
+use super::to_js_error;
+use crate::error::Error;
+
+#[wasm_bindgen(module = "/src/bindings/guard.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = brokenError)]
+    fn broken_error() -> JsValue;
+    fn fail(thrown: &JsValue) -> JsValue;
+    fn enter(run: &mut dyn FnMut() -> Promise) -> Promise;
+    #[wasm_bindgen(js_name = enterSync, catch)]
+    fn enter_sync(run: &mut dyn FnMut() -> JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = startCall)]
+    fn start_call() -> Array;
+    fn schedule(poll: &Function);
+}
+
+static HOOK: Once = Once::new();
+
+type Task = Pin<Box<dyn Future<Output = ()>>>;
+
+thread_local! {
+    /// Every call in flight.
+    static TASKS: RefCell<FuturesUnordered<Task>> = RefCell::new(FuturesUnordered::new());
+    /// Calls started since the last poll: a call may start while `TASKS` is
+    /// being polled, when the host's `fetch` calls back into a client.
+    static STARTED: RefCell<Vec<Task>> = const { RefCell::new(Vec::new()) };
+    static POLL: Closure<dyn FnMut()> = Closure::new(poll);
+}
+
+/// Installs the panic hook on first use, and refuses to run on a broken instance.
+pub fn ensure_usable() -> Result<(), Error> {
+    // No other hook is chained: code outside this module can't install one
+    // in this instance, and std's default writes to a stderr wasm lacks.
+    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&describe(info)))));
+    if !broken_error().is_undefined() {
+        return Err(Error::Internal {
+            message: "an earlier call hit a bug in turso-platform-wasm, and this instance of the module can no longer be used; load the module again".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// "a deliberate bug, at src/x.rs:12".
+fn describe(info: &PanicHookInfo) -> String {
+    let payload = info.payload();
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic with no message");
+    match info.location() {
+        Some(location) => format!("{message}, at {}:{}", location.file(), location.line()),
+        None => message.to_owned(),
+    }
+}
+
+fn on_panic(report: &str) {
+    let error = Error::Internal {
+        message: format!("turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: {report}"),
+    };
+    // Marked broken here too, in case the panic was not entered through
+    // `guard.js`; then thrown, which ends the panic without a trap.
+    wasm_bindgen::throw_val(fail(&to_js_error(&error, 0)));
+}
+
+/// Runs an export's work, which returns a call's promise, inside `guard.js`.
+pub fn entered(mut run: impl FnMut() -> Promise) -> Promise {
+    enter(&mut run)
+}
+
+/// Runs an export's work that returns a value or an error to throw, inside
+/// `guard.js`.
+pub fn entered_sync(mut run: impl FnMut() -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+    let mut thrown = None;
+    let value = enter_sync(&mut || {
+        run().unwrap_or_else(|error| {
+            thrown = Some(error);
+            JsValue::UNDEFINED
+        })
+    })?;
+    match thrown {
+        Some(error) => Err(error),
+        None => Ok(value),
+    }
+}
+
+/// Runs `call` to a promise that a failure of the module still rejects.
+pub fn settle(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    let settlers = start_call();
+    let (resolve, reject): (Function, Function) = (
+        settlers.get(1).unchecked_into(),
+        settlers.get(2).unchecked_into(),
+    );
+    STARTED.with(|started| {
+        started.borrow_mut().push(Box::pin(async move {
+            let _ = match call.await {
+                Ok(value) => resolve.call1(&JsValue::NULL, &value),
+                Err(error) => reject.call1(&JsValue::NULL, &error),
+            };
+        }));
+    });
+    schedule_poll();
+    settlers.get(0).unchecked_into()
+}
+
+/// Wakes the executor: any call's waker asks `guard.js` for a poll.
+struct Executor;
+
+impl Wake for Executor {
+    fn wake(self: Arc<Self>) {
+        schedule_poll();
+    }
+}
+
+fn schedule_poll() {
+    POLL.with(|poll| schedule(poll.as_ref().unchecked_ref()));
+}
+
+/// Polls every call that can go on, until none can; run by `guard.js`.
+fn poll() {
+    let started = STARTED.with(|started| std::mem::take(&mut *started.borrow_mut()));
+    TASKS.with(|tasks| {
+        let mut tasks = tasks.borrow_mut();
+        tasks.extend(started);
+        let waker = Waker::from(Arc::new(Executor));
+        let mut context = Context::from_waker(&waker);
+        while let Poll::Ready(Some(())) = tasks.poll_next_unpin(&mut context) {}
+    });
+}

@@ -1,0 +1,47 @@
+// One failure of the wasm module on purpose, in a Node process of its own
+// with no uncaughtException or unhandledRejection handler: should anything
+// escape the calls' promises, Node exits with an error and this never
+// prints its report. Run by guard.test.mjs against the panic-probe build:
+//
+//   node guard-child.mjs <package dir> <stand-in URL> <client|flat> <org> <group name>
+import { pathToFileURL } from "node:url";
+
+const [pkgDir, baseUrl, how, org, name] = process.argv.slice(2);
+const { createClient, createGroup, TursoClientError } = await import(pathToFileURL(`${pkgDir}/node.js`).href);
+const TOKEN = "standin-token";
+
+const outcome = (promise) =>
+  promise.then(
+    () => "resolved",
+    (error) => ({
+      typed: error instanceof TursoClientError,
+      code: error?.code,
+      attempts: error?.attempts,
+      message: String(error?.message),
+    }),
+  );
+
+// A call in flight when the module fails: it must be rejected then, not
+// left pending (its own timeout would end it with "timeout" instead).
+const slow = createClient({ org: "fault-slow", token: TOKEN, baseUrl });
+const later = createClient({ org: "acme-later", token: TOKEN, baseUrl });
+const inFlight = outcome(slow.groups.list({ timeoutMs: 400 }));
+
+const failing =
+  how === "flat"
+    ? createGroup(org, TOKEN, name, "lhr", null, { baseUrl })
+    : createClient({ org, token: TOKEN, baseUrl }).groups.create(name, "lhr");
+const report = { failed: await outcome(failing), inFlight: await inFlight };
+// After a failure, createClient itself throws (checked below), so the
+// client of the later call was made before it.
+report.later = await outcome(later.groups.list());
+report.laterFlat = await outcome(createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl }));
+try {
+  createClient({ org: "acme", token: TOKEN });
+  report.createClient = "returned";
+} catch (error) {
+  report.createClient = { typed: error instanceof TursoClientError, code: error.code };
+}
+// Nothing of the failed calls keeps running: no timer holds the process.
+report.timers = process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+console.log(JSON.stringify(report));
