@@ -1,4 +1,4 @@
-import { enter } from "./guard.js";
+import { enter } from "./calls.js";
 
 // Builds a client's resources from the operations' names. Every method is an
 // arrow function over its index, so it needs no `this`: a destructured

@@ -5,7 +5,7 @@
 //! property tests and a fuzzer look for the rest. A panic, an out-of-memory
 //! abort or an `unreachable` trap would still end in wasm throwing out of
 //! whatever JavaScript called into it, and leave the instance's memory in an
-//! unknown state. `guard.js` catches that throw at every way into wasm: the
+//! unknown state. `calls.js` catches that throw at every way into wasm: the
 //! exports enter through it, and the calls' futures are polled only from
 //! its microtask, not from wasm-bindgen-futures' queue, whose throw would
 //! reach the host as an uncaught exception. It then rejects every call in
@@ -29,7 +29,7 @@ use wasm_bindgen::prelude::*;
 use super::to_js_error;
 use crate::error::Error;
 
-#[wasm_bindgen(module = "/src/bindings/guard.js")]
+#[wasm_bindgen(module = "/src/bindings/calls.js")]
 extern "C" {
     #[wasm_bindgen(js_name = brokenError)]
     fn broken_error() -> JsValue;
@@ -87,17 +87,17 @@ fn on_panic(report: &str) {
         message: format!("turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: {report}"),
     };
     // Marked broken here too, in case the panic was not entered through
-    // `guard.js`; then thrown, which ends the panic without a trap.
+    // `calls.js`; then thrown, which ends the panic without a trap.
     wasm_bindgen::throw_val(fail(&to_js_error(&error, 0)));
 }
 
-/// Runs an export's work, which returns a call's promise, inside `guard.js`.
+/// Runs an export's work, which returns a call's promise, inside `calls.js`.
 pub fn entered(mut run: impl FnMut() -> Promise) -> Promise {
     enter(&mut run)
 }
 
 /// Runs an export's work that returns a value or an error to throw, inside
-/// `guard.js`.
+/// `calls.js`.
 pub fn entered_sync(mut run: impl FnMut() -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     let mut thrown = None;
     let value = enter_sync(&mut || {
@@ -131,7 +131,7 @@ pub fn settle(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) ->
     settlers.get(0).unchecked_into()
 }
 
-/// Wakes the executor: any call's waker asks `guard.js` for a poll.
+/// Wakes the executor: any call's waker asks `calls.js` for a poll.
 struct Executor;
 
 impl Wake for Executor {
@@ -144,7 +144,7 @@ fn schedule_poll() {
     POLL.with(|poll| schedule(poll.as_ref().unchecked_ref()));
 }
 
-/// Polls every call that can go on, until none can; run by `guard.js`.
+/// Polls every call that can go on, until none can; run by `calls.js`.
 fn poll() {
     let started = STARTED.with(|started| std::mem::take(&mut *started.borrow_mut()));
     TASKS.with(|tasks| {

@@ -30,7 +30,7 @@ use crate::request::{ApiRequest, Method};
 use crate::response::{self, Body};
 use crate::retry::{self, Failed};
 
-#[wasm_bindgen(module = "/src/bindings/race.js")]
+#[wasm_bindgen(module = "/src/bindings/calls.js")]
 extern "C" {
     #[wasm_bindgen(js_name = armCutoff, catch)]
     fn arm_cutoff(

@@ -50,9 +50,11 @@ describe("the npm tarball", () => {
   test("holds what the entries need and nothing else", () => {
     const files = tarball.files.map((f) => f.path).sort();
     const snippets = files.filter((f) => f.startsWith("snippets/"));
-    assert.equal(snippets.length, 5);
+    // Four, and no more: a page that imports more modules at once can hang
+    // the Chromium suites (see scripts/test.sh).
+    assert.equal(snippets.length, 4);
     for (const [snippet, name] of snippets.map((s) => [s, s.split("/").pop()])) {
-      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(client|guard|plain|race|turso_client_error)\.js$/, name);
+      assert.match(snippet, /^snippets\/turso-platform-wasm-[0-9a-f]+\/src\/bindings\/(calls|client|plain|turso_client_error)\.js$/, name);
     }
     assert.deepEqual(
       files,

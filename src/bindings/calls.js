@@ -1,0 +1,168 @@
+// The calls in flight, kept here rather than in wasm memory, which a
+// failure may have left unusable: the guard that settles them all if the
+// module fails, and each call's cut-off and timers.
+//
+// A failure inside the wasm module (a panic, an out-of-memory abort, an
+// `unreachable` trap) throws out of whatever JavaScript called into wasm.
+// So every call into wasm goes through `enter` or `enterSync`, and the
+// calls' futures are polled only from `schedule`, where a throw is caught:
+// the module is then marked broken, every call in flight rejects with one
+// `TursoClientError` of code `internal`, its request and timers are cut
+// short, and every later call rejects with it at once, without entering
+// wasm again.
+//
+// The cut-off is raced in JavaScript so that waiting for it costs no Rust
+// closure. A host's fetch that ignores its signal can't make a call hang,
+// and Promise.race also takes a non-promise or a thenable that calls back
+// at once, which a replaced fetch may give.
+import { createTursoClientError } from "./turso_client_error.js";
+
+let broken;
+const inFlight = new Set();
+let pollQueued = false;
+
+/** The error every call rejects with once the module is broken, else undefined. */
+export function brokenError() {
+  return broken;
+}
+
+/** Marks the module broken by `thrown`, and rejects every call in flight. */
+export function fail(thrown) {
+  broken ??=
+    thrown?.name === "TursoClientError" && thrown.code === "internal"
+      ? thrown
+      : createTursoClientError(
+          `turso-platform-wasm failed (${String(thrown)}), and this instance of the module can no longer be used; load the module again and please report it`,
+          "internal",
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          0,
+        );
+  for (const reject of inFlight) reject(broken);
+  inFlight.clear();
+  // Their requests and timers end too: nothing of theirs keeps running.
+  cutAll();
+  return broken;
+}
+
+/** Calls `run()`, which returns a call's promise; a throw becomes a rejection. */
+export function enter(run) {
+  if (broken) return Promise.reject(broken);
+  try {
+    return run();
+  } catch (thrown) {
+    return Promise.reject(fail(thrown));
+  }
+}
+
+/** Calls `run()` for a value; a throw marks the module broken and throws its error. */
+export function enterSync(run) {
+  if (broken) throw broken;
+  try {
+    return run();
+  } catch (thrown) {
+    throw fail(thrown);
+  }
+}
+
+/** `[promise, resolve, reject]` of a new call, kept in flight until it settles. */
+export function startCall() {
+  if (broken) return [Promise.reject(broken), () => {}, () => {}];
+  let settlers;
+  const promise = new Promise((resolve, reject) => (settlers = { resolve, reject }));
+  inFlight.add(settlers.reject);
+  return [
+    promise,
+    (value) => {
+      inFlight.delete(settlers.reject);
+      settlers.resolve(value);
+    },
+    (error) => {
+      inFlight.delete(settlers.reject);
+      settlers.reject(error);
+    },
+  ];
+}
+
+/** Runs `poll` in a microtask, once however often it is asked before then. */
+export function schedule(poll) {
+  if (pollQueued || broken) return;
+  pollQueued = true;
+  queueMicrotask(() => {
+    pollQueued = false;
+    if (broken) return;
+    try {
+      poll();
+    } catch (thrown) {
+      fail(thrown);
+    }
+  });
+}
+
+/** The `stop` of every call in flight, armed and not yet disarmed. */
+const armed = new Set();
+
+/**
+ * `[cut, fire, disarm]` for one call: `fire()` aborts `controller` and
+ * resolves the promise `cut`. The caller's `signal` fires it, and so does
+ * the call's timer after `timeoutMs`. `disarm()`, once the call ends, clears
+ * both, so a finished call keeps no process or Worker alive.
+ */
+export function armCutoff(controller, timeoutMs, signal) {
+  let fire;
+  const cut = new Promise((resolve) => {
+    fire = () => {
+      controller.abort();
+      resolve();
+    };
+  });
+  signal?.addEventListener("abort", fire);
+  const timer = setTimeout(fire, timeoutMs);
+  const disarm = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", fire);
+    armed.delete(stop);
+  };
+  const stop = () => {
+    disarm();
+    fire();
+  };
+  armed.add(stop);
+  return [cut, fire, disarm];
+}
+
+/** Cuts short every call in flight: the module failed, and their promises are rejected. */
+export function cutAll() {
+  for (const stop of armed) stop();
+}
+
+/** Resolves after `ms`, or once `cut` does; its timer is cleared either way. */
+export function pause(ms, cut) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    cut.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** What `value` settles to, or undefined once `cut` resolves first. */
+export function untilCut(value, cut) {
+  return Promise.race([value, cut]);
+}
+
+/**
+ * Marks a promise's rejection handled, for a call that ends before it
+ * awaits it (the module failed, and its calls were rejected): the host must
+ * see no unhandled rejection from it. No code of the caller's runs here.
+ */
+export function observe(value) {
+  try {
+    if (value instanceof Promise) Promise.prototype.then.call(value, undefined, () => {});
+  } catch {
+    // A proxy whose prototype trap throws: not a promise of the host's.
+  }
+}
