@@ -136,6 +136,10 @@ pub fn send(
                     (error, retry_delay(&request, failure, attempts, &limits))
                 }
                 Err(thrown) => {
+                    // Also where the call goes on after its timer or its
+                    // signal cut it short.
+                    #[cfg(feature = "panic-probe")]
+                    super::probe::at("after-cutoff", &request.url);
                     let error = cutoff.explain(&thrown);
                     let delay = match error {
                         Error::Network { .. } => {

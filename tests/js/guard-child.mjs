@@ -3,7 +3,10 @@
 // escape the calls' promises, Node exits with an error and this never
 // prints its report. Run by guard.test.mjs against the panic-probe build:
 //
-//   node guard-child.mjs <package dir> <stand-in URL> <client|flat> <org> <group name>
+//   node guard-child.mjs <package dir> <stand-in URL> <how> <org> <group name>
+//
+// <how>: "client" or "flat" (createGroup); "timeout" or "abort", a client
+// call cut short by its timer or by its signal after 100 ms.
 import { pathToFileURL } from "node:url";
 
 const [pkgDir, baseUrl, how, org, name] = process.argv.slice(2);
@@ -27,10 +30,11 @@ const slow = createClient({ org: "fault-slow", token: TOKEN, baseUrl });
 const later = createClient({ org: "acme-later", token: TOKEN, baseUrl });
 const inFlight = outcome(slow.groups.list({ timeoutMs: 400 }));
 
+const cutShort = { timeout: () => ({ timeoutMs: 100 }), abort: () => ({ signal: AbortSignal.timeout(100) }) };
 const failing =
   how === "flat"
     ? createGroup(org, TOKEN, name, "lhr", null, { baseUrl })
-    : createClient({ org, token: TOKEN, baseUrl }).groups.create(name, "lhr");
+    : createClient({ org, token: TOKEN, baseUrl }).groups.create(name, { location: "lhr", ...cutShort[how]?.() });
 const report = { failed: await outcome(failing), inFlight: await inFlight };
 // After a failure, createClient itself throws (checked below), so the
 // client of the later call was made before it.

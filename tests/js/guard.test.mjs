@@ -1,6 +1,7 @@
 // A failure inside the wasm module (a panic, an abort, an out-of-memory
-// abort, an `unreachable` trap) before sending, inside an await or while
-// decoding the answer: the call rejects with a TursoClientError of code
+// abort, an `unreachable` trap) before sending, inside an await, while
+// decoding the answer, or where a call goes on after its timer or its
+// signal cut it short: the call rejects with a TursoClientError of code
 // "internal", so do the calls in flight and every later call, and nothing
 // reaches the host. Run against tests/out/probe-pkg/, the build with the
 // test-only panic-probe feature (src/bindings/probe.rs), in Node, workerd
@@ -24,12 +25,30 @@ const standin = useStandin();
 
 /**
  * Where a probe fails, and the call that reaches it: the marker sits in the
- * organization's slug (the URL) or in the group's name (the answer).
+ * organization's slug (the URL) or in the group's name (the answer). A call
+ * to be cut short goes to the stand-in's slow organization.
  */
 function probeCall(place, kind) {
   const marker = `probe-${place}-${kind}`;
-  return place === "while-decoding" ? [freshOrg("probe"), marker] : [`${marker}--${process.pid}`, "g"];
+  if (place === "while-decoding") return [freshOrg("probe"), marker];
+  if (place === "after-cutoff") return [`fault-slow--${freshOrg(marker)}`, "g"];
+  return [`${marker}--${process.pid}`, "g"];
 }
+
+function assertFailedInternally(report, place, kind) {
+  assert.equal(report.failed.typed, true);
+  assert.equal(report.failed.code, "internal");
+  if (kind === "panic") assert.match(report.failed.message, new RegExp(`a deliberate panic ${place}, at `));
+  else assert.match(report.failed.message, /can no longer be used/);
+  assert.equal(report.failed.attempts, 0);
+  assert.deepEqual(report.inFlight, report.failed, "the call in flight rejects with the same error");
+  assert.equal(report.later.code, "internal", "a later call rejects at once");
+  assert.equal(report.laterFlat.code, "internal");
+  assert.deepEqual(report.createClient, { typed: true, code: "internal" });
+  assert.equal(report.timers, 0, "the calls' timers are cleared");
+}
+
+const article = (kind) => (kind === "panic" ? "a" : "an");
 
 async function child(how, org, name) {
   const { stdout, stderr } = await run(process.execPath, [CHILD, PROBE, standin.url, how, org, name]);
@@ -46,20 +65,20 @@ describe("a failure inside the module stays inside the calls' promises", () => {
 
   for (const place of ["before-sending", "inside-await", "while-decoding"]) {
     for (const kind of KINDS) {
-      test(`in Node: a${kind === "abort" || kind === "oom" || kind === "unreachable" ? "n" : ""} ${kind} ${place}`, async () => {
+      test(`in Node: ${article(kind)} ${kind} ${place}`, async () => {
         const [org, name] = probeCall(place, kind);
-        const report = await child("client", org, name);
-        assert.equal(report.failed.typed, true);
-        assert.equal(report.failed.code, "internal");
-        if (kind === "panic") assert.match(report.failed.message, new RegExp(`a deliberate panic ${place}, at `));
-        else assert.match(report.failed.message, /can no longer be used/);
-        assert.equal(report.failed.attempts, 0);
-        assert.deepEqual(report.inFlight, report.failed, "the call in flight rejects with the same error");
-        assert.equal(report.later.code, "internal", "a later call rejects at once");
-        assert.equal(report.laterFlat.code, "internal");
-        assert.deepEqual(report.createClient, { typed: true, code: "internal" });
-        assert.equal(report.timers, 0, "the calls' timers are cleared");
+        assertFailedInternally(await child("client", org, name), place, kind);
         if (place === "before-sending") assert.equal(standin.server.requestsFor(org).length, 0);
+      });
+    }
+  }
+
+  for (const [how, kinds] of [["timeout", KINDS], ["abort", ["panic", "oom"]]]) {
+    for (const kind of kinds) {
+      test(`in Node: ${article(kind)} ${kind} after the call's ${how === "timeout" ? "timer" : "signal"} cut it short`, async () => {
+        const [org, name] = probeCall("after-cutoff", kind);
+        assertFailedInternally(await child(how, org, name), "after-cutoff", kind);
+        assert.equal(standin.server.requestsFor(org).length, 1, "the request was on the wire");
       });
     }
   }
@@ -143,7 +162,8 @@ export default {
   import { createClient } from "turso-platform-wasm";
   const params = new URLSearchParams(location.search);
   const turso = createClient({ org: params.get("org"), token: "standin-token", baseUrl: params.get("api") });
-  window.outcome = await turso.groups.create(params.get("name"), "lhr").then(
+  const limits = params.has("timeoutMs") ? { timeoutMs: Number(params.get("timeoutMs")) } : {};
+  window.outcome = await turso.groups.create(params.get("name"), { location: "lhr", ...limits }).then(
     () => "resolved",
     (error) => error.code,
   );
@@ -162,13 +182,15 @@ export default {
       await site?.close();
     });
 
-    for (const [place, kind] of [["inside-await", "panic"], ["while-decoding", "oom"], ["before-sending", "unreachable"]]) {
+    const cases = [["inside-await", "panic"], ["while-decoding", "oom"], ["before-sending", "unreachable"], ["after-cutoff", "abort"]];
+    for (const [place, kind] of cases) {
       test(`no error reaches window.onerror: ${kind} ${place}`, async () => {
         const [org, name] = probeCall(place, kind);
         const page = await browser.newPage();
         const errors = [];
         page.on("pageerror", (error) => errors.push(String(error)));
-        await page.goto(`${site.url}probe.html?api=${encodeURIComponent(standin.url)}&org=${org}&name=${name}`);
+        const limits = place === "after-cutoff" ? "&timeoutMs=100" : "";
+        await page.goto(`${site.url}probe.html?api=${encodeURIComponent(standin.url)}&org=${org}&name=${name}${limits}`);
         await page.waitForFunction(() => window.done === true);
         assert.deepEqual(await page.evaluate(() => [window.outcome, window.later, window.reached]), ["internal", "internal", []]);
         assert.deepEqual(errors, []);
