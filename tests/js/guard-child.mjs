@@ -3,7 +3,7 @@
 // escape the calls' promises, Node exits with an error and this never
 // prints its report. Run by guard.test.mjs against the panic-probe build:
 //
-//   node guard-child.mjs <package dir> <stand-in URL> <how> <org> <group name>
+//   node --expose-gc guard-child.mjs <package dir> <stand-in URL> <how> <org> <group name>
 //
 // <how>: "client" or "flat" (createGroup); "timeout" or "abort", a client
 // call cut short by its timer or by its signal after 100 ms.
@@ -27,7 +27,7 @@ const outcome = (promise) =>
 // A call in flight when the module fails: it must be rejected then, not
 // left pending (its own timeout would end it with "timeout" instead).
 const slow = createClient({ org: "fault-slow", token: TOKEN, baseUrl });
-const later = createClient({ org: "acme-later", token: TOKEN, baseUrl });
+let later = createClient({ org: "acme-later", token: TOKEN, baseUrl });
 const inFlight = outcome(slow.groups.list({ timeoutMs: 400 }));
 
 const cutShort = { timeout: () => ({ timeoutMs: 100 }), abort: () => ({ signal: AbortSignal.timeout(100) }) };
@@ -48,4 +48,14 @@ try {
 }
 // Nothing of the failed calls keeps running: no timer holds the process.
 report.timers = process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+// A client collected after the failure has its closure freed by wasm, from
+// the glue's FinalizationRegistry and outside any try of ours.
+let registry;
+const collected = new Promise((resolve) => (registry = new FinalizationRegistry(resolve)).register(later, true));
+later = undefined;
+globalThis.gc();
+let timer;
+report.collected = await Promise.race([collected, new Promise((resolve) => (timer = setTimeout(resolve, 2000, false)))]);
+clearTimeout(timer);
+await new Promise((resolve) => setImmediate(resolve));
 console.log(JSON.stringify(report));

@@ -46,12 +46,13 @@ function assertFailedInternally(report, place, kind) {
   assert.equal(report.laterFlat.code, "internal");
   assert.deepEqual(report.createClient, { typed: true, code: "internal" });
   assert.equal(report.timers, 0, "the calls' timers are cleared");
+  assert.equal(report.collected, true, "a client collected after the failure is freed quietly");
 }
 
 const article = (kind) => (kind === "panic" ? "a" : "an");
 
 async function child(how, org, name) {
-  const { stdout, stderr } = await run(process.execPath, [CHILD, PROBE, standin.url, how, org, name]);
+  const { stdout, stderr } = await run(process.execPath, ["--expose-gc", CHILD, PROBE, standin.url, how, org, name]);
   assert.equal(stderr, "", "nothing reaches the host");
   return JSON.parse(stdout);
 }
