@@ -37,4 +37,9 @@ sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > "$out/package.j
 # The npm README is this repository's README without its developer section.
 sed '/<!-- dev:start -->/,/<!-- dev:end -->/d' README.md > "$out/README.md"
 
+# The JS tests and bench/ import the package by its name.
+if [ "$out" = pkg ]; then
+  ln -sfn ../pkg node_modules/turso-platform-wasm
+fi
+
 log "$out/ is ready: $(wc -c < "$out/turso_platform_wasm_bg.wasm") bytes of wasm${features:+, with $features}"

@@ -10,8 +10,6 @@ ensure_chromium
 scripts/build.sh
 # The test-only build whose calls fail on purpose, for tests/js/guard.test.mjs.
 PKG_FEATURES=panic-probe PKG_DIR=tests/out/probe-pkg scripts/build.sh
-# The JS tests import the built package by its name.
-ln -sfn ../pkg node_modules/turso-platform-wasm
 
 log "cargo fmt and clippy (native and wasm32)"
 cargo fmt --all -- --check
