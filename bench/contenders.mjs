@@ -3,6 +3,8 @@
 // Retrieve Group (a GET) by the operation asked for; and two floors that the
 // diagnostic scripts measure this package's Create Group against.
 import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const TOKEN = "standin-token";
 export const CONTENDERS = ["fetch", "sdk", "wasm"];
@@ -35,14 +37,23 @@ export async function load(contender, baseUrl, org, operation = "create") {
       const turso = createClient({ org, token: TOKEN, baseUrl: `${baseUrl}/v1/` });
       return operation === "get" ? (name) => turso.groups.get(name) : (name) => turso.groups.create(name, "lhr");
     }
-    case "wasm": {
-      const { createClient } = await import("turso-platform-wasm");
-      const turso = createClient({ org, token: TOKEN, baseUrl });
-      return operation === "get" ? (name) => turso.groups.get(name) : (name) => turso.groups.create(name, "lhr");
-    }
+    case "wasm":
+      return wasmCalls(await import("turso-platform-wasm"), baseUrl, org, operation);
     default:
       throw new Error(`unknown contender ${contender}`);
   }
+}
+
+// Another build of this package, such as one from before a change: the
+// directory `scripts/build.sh` made, its Node entry loaded as a module of
+// its own.
+export async function loadBuild(dir, baseUrl, org, operation = "create") {
+  return wasmCalls(await import(pathToFileURL(join(resolve(dir), "node.js")).href), baseUrl, org, operation);
+}
+
+function wasmCalls({ createClient }, baseUrl, org, operation) {
+  const turso = createClient({ org, token: TOKEN, baseUrl });
+  return operation === "get" ? (name) => turso.groups.get(name) : (name) => turso.groups.create(name, "lhr");
 }
 
 // Plain JavaScript doing the same work as this package: a timeout, the

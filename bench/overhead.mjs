@@ -3,6 +3,8 @@
 //
 //   bench/floor/measure.sh && node bench/overhead.mjs [calls]   (default 10,000 a round)
 //   node bench/overhead.mjs --network [calls]                     (default 2,000 a round)
+//   … --also=<dir>   also time another build of this package, such as one
+//                    from before a change (a copy of pkg/), side by side
 //
 // By default the network is taken out: `fetch` is replaced by one that
 // answers at once with a copy of a real answer from the stand-in, so only
@@ -17,9 +19,10 @@
 // costs above the JavaScript one is the price of its design, paid before any
 // of this package's checks.
 import { spawnStandin } from "../tests/standin/server.mjs";
-import { CONTENDERS, REQUEST_HEADERS, groupsUrl, load, sameWorkInJs, wasmFloor } from "./contenders.mjs";
+import { CONTENDERS, REQUEST_HEADERS, groupsUrl, load, loadBuild, sameWorkInJs, wasmFloor } from "./contenders.mjs";
 
 const network = process.argv.includes("--network");
+const also = process.argv.find((arg) => arg.startsWith("--also="))?.slice("--also=".length);
 const CALLS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? (network ? 2_000 : 10_000));
 const ROUNDS = 5;
 const ORG = "bench-overhead";
@@ -36,6 +39,7 @@ try {
   // never clash with another's on the stand-in.
   const creates = {};
   for (const c of CONTENDERS) creates[c] = await load(c, baseUrl, `${ORG}-${c}`);
+  if (also) creates["wasm, --also"] = await loadBuild(also, baseUrl, `${ORG}-also`);
   creates["same work in JS"] = sameWorkInJs(baseUrl, `${ORG}-js`);
   creates["floor, Rust-driven"] = await wasmFloor(baseUrl, `${ORG}-rust-floor`, "hand-filled");
   creates["floor, JS-driven"] = await wasmFloor(baseUrl, `${ORG}-js-floor`, "js-driven");
