@@ -105,10 +105,10 @@ export function schedule(poll) {
 const armed = new Set();
 
 /**
- * `[cut, fire, disarm]` for one call: `fire()` aborts `controller` and
- * resolves the promise `cut`. The caller's `signal` fires it, and so does
- * the call's timer after `timeoutMs`. `disarm()`, once the call ends, clears
- * both, so a finished call keeps no process or Worker alive.
+ * `[cut, disarm]` for one call: `cut` resolves, and `controller` is
+ * aborted, when the caller's `signal` fires or the call's timer does after
+ * `timeoutMs`. `disarm()`, once the call ends, clears both, so a finished
+ * call keeps no process or Worker alive.
  */
 export function armCutoff(controller, timeoutMs, signal) {
   let fire;
@@ -130,7 +130,7 @@ export function armCutoff(controller, timeoutMs, signal) {
     fire();
   };
   armed.add(stop);
-  return [cut, fire, disarm];
+  return [cut, disarm];
 }
 
 /** Cuts short every call in flight: the module failed, and their promises are rejected. */

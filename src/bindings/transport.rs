@@ -337,7 +337,7 @@ impl Cutoff {
         Ok(Cutoff {
             controller,
             cut: armed.get(0).unchecked_into(),
-            disarm: armed.get(2).unchecked_into(),
+            disarm: armed.get(1).unchecked_into(),
             deadline_ms: js_sys::Date::now() + f64::from(limits.timeout_ms),
             timeout_ms: limits.timeout_ms,
             signal: limits.signal.clone(),
