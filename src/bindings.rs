@@ -141,21 +141,26 @@ pub fn create_group(
     options: JsValue,
 ) -> Promise {
     guard::entered(|| {
-        let settings = (|| {
-            guard::ensure_usable()?;
-            let options = OptionsObject::new(options.clone(), "options")?;
-            Ok(ClientSettings {
-                config: client_config(&org, &token, &options)?,
-                defaults: CallDefaults::default(),
-            })
-        })();
         let args = Array::of4(&name, &location, &extensions, &options);
-        match settings {
+        match flat_settings(&org, &token, &options) {
             Ok(settings) => {
                 call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
             }
             Err(error) => settle(async move { Err(Failure::before_sending(error)) }),
         }
+    })
+}
+
+/// The settings of one call of a flat function, from its `options`.
+fn flat_settings(
+    org: &JsValue,
+    token: &JsValue,
+    options: &JsValue,
+) -> Result<ClientSettings, Error> {
+    let options = OptionsObject::new(options.clone(), "options")?;
+    Ok(ClientSettings {
+        config: client_config(org, token, &options)?,
+        defaults: CallDefaults::default(),
     })
 }
 
@@ -191,7 +196,6 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
 
 /// A client's settings from `createClient`'s config object.
 fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
-    guard::ensure_usable()?;
     if config.is_null_or_undefined() {
         return Err(Error::invalid(
             "config",
@@ -284,7 +288,6 @@ fn run(
     shape: Shape,
 ) -> Promise {
     let prepared = (|| {
-        guard::ensure_usable()?;
         let args = Arguments::read(names, args)?;
         let limits = args.options.call_limits(&settings.defaults)?;
         let mut params = Vec::new();

@@ -21,11 +21,6 @@ let broken;
 const inFlight = new Set();
 let pollQueued = false;
 
-/** The error every call rejects with once the module is broken, else undefined. */
-export function brokenError() {
-  return broken;
-}
-
 /** Marks the module broken by `thrown`, and rejects every call in flight. */
 export function fail(thrown) {
   broken ??=

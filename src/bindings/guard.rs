@@ -31,8 +31,6 @@ use crate::error::Error;
 
 #[wasm_bindgen(module = "/src/bindings/calls.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = brokenError)]
-    fn broken_error() -> JsValue;
     fn fail(thrown: &JsValue) -> JsValue;
     fn enter(run: &mut dyn FnMut() -> Promise) -> Promise;
     #[wasm_bindgen(js_name = enterSync, catch)]
@@ -55,17 +53,13 @@ thread_local! {
     static POLL: Closure<dyn FnMut()> = Closure::new(poll);
 }
 
-/// Installs the panic hook on first use, and refuses to run on a broken instance.
-pub fn ensure_usable() -> Result<(), Error> {
+/// Installs the panic hook, once. Both exports call it on the way in; the
+/// client's methods run only after `createClient`. A broken instance is not
+/// entered at all: `calls.js` refuses first.
+fn install_hook() {
     // No other hook is chained: code outside this module can't install one
     // in this instance, and std's default writes to a stderr wasm lacks.
     HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&describe(info)))));
-    if !broken_error().is_undefined() {
-        return Err(Error::Internal {
-            message: "an earlier call hit a bug in turso-platform-wasm, and this instance of the module can no longer be used; load the module again".to_owned(),
-        });
-    }
-    Ok(())
 }
 
 /// "a deliberate bug, at src/x.rs:12".
@@ -93,12 +87,14 @@ fn on_panic(report: &str) {
 
 /// Runs an export's work, which returns a call's promise, inside `calls.js`.
 pub fn entered(mut run: impl FnMut() -> Promise) -> Promise {
+    install_hook();
     enter(&mut run)
 }
 
 /// Runs an export's work that returns a value or an error to throw, inside
 /// `calls.js`.
 pub fn entered_sync(mut run: impl FnMut() -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+    install_hook();
     let mut thrown = None;
     let value = enter_sync(&mut || {
         run().unwrap_or_else(|error| {
