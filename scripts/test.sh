@@ -44,18 +44,24 @@ log "wasm-bindgen-test in headless Chromium against $TURSO_STANDIN_URL"
 # hung, with four none did in 40 runs, so tests/js/runtimes.test.mjs keeps
 # them to four. Should it happen anyway, the suite is run once more: a page
 # that loads and then hangs fails by the runner's own test timeout (20 s).
+# Each run has a process group of its own (setsid), so that a page that
+# never loaded is ended with everything the run started (cargo, the runner,
+# chromedriver, Chromium) and nothing else on the machine.
 in_chromium() {
   WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-    timeout 150 cargo test --target wasm32-unknown-unknown --test "$1"
+    setsid timeout 150 cargo test --target wasm32-unknown-unknown --test "$1" &
+  local group=$!
+  local status=0
+  wait "$group" || status=$?
+  kill -- -"$group" 2>/dev/null || true
+  return "$status"
 }
 for suite in wasm panic; do
   status=0
   in_chromium "$suite" || status=$?
   if [ "$status" = 124 ]; then
     log "tests/$suite.rs: the page never loaded (the runner's server; see scripts/test.sh); running it once more"
-    pkill -f wasm-bindgen-test-runner || true
-    pkill -f /usr/bin/chromedriver || true
     in_chromium "$suite"
   elif [ "$status" != 0 ]; then
     exit "$status"
