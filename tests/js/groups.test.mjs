@@ -1,6 +1,6 @@
 // Every Groups and Locations call through the built package, against the
 // stateful stand-in: what each resolves to, what went on the wire, retries
-// by method, and secrets. What all 49 calls share is in every-call.test.mjs.
+// by method, and secrets. What every call shares is in every-call.test.mjs.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient } from "turso-platform-wasm";

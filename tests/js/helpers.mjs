@@ -1,5 +1,6 @@
 // Shared by the node:test files: a stand-in per file, and checks on rejections.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { after, before } from "node:test";
@@ -8,6 +9,9 @@ import { TursoClientError } from "turso-platform-wasm";
 import { DEFAULT_TOKEN, startStandin } from "../standin/server.mjs";
 
 export const TOKEN = DEFAULT_TOKEN;
+
+/** Every declared operation, as `cargo test --test generated` lists them. */
+export const { operations } = JSON.parse(readFileSync(new URL("../operations.json", import.meta.url), "utf8"));
 
 /** Starts a stand-in for the calling test file and stops it afterwards. */
 export function useStandin() {

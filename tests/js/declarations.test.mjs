@@ -1,0 +1,90 @@
+// The three faces of every operation agree: the declarations in Rust (as
+// `tests/operations.json`, generated from them), the client object the
+// `.wasm` builds at run time, and the TypeScript in the shipped index.d.ts,
+// read with the TypeScript compiler's own checker.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { test } from "node:test";
+import ts from "typescript";
+import { createClient } from "turso-platform-wasm";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const { operations } = JSON.parse(readFileSync(`${root}/tests/operations.json`, "utf8"));
+const LIMITS = ["signal", "timeoutMs", "maxRetries"];
+
+/** `resource.method` for every declared call, and `resource.all` for a paged one. */
+function declaredCalls() {
+  return operations.flatMap(({ call, pages }) => {
+    const [resource] = call.split(".");
+    return pages ? [call, `${resource}.all`] : [call];
+  });
+}
+
+test("the client the .wasm builds has exactly the declared calls", () => {
+  const client = createClient({ org: "acme", token: "t" });
+  const built = Object.entries(client).flatMap(([resource, methods]) =>
+    Object.keys(methods).map((method) => `${resource}.${method}`),
+  );
+  assert.deepEqual(built.sort(), declaredCalls().sort());
+});
+
+/** The shipped declarations, through the compiler's checker, read once. */
+let shipped;
+function shippedTypes() {
+  shipped ??= readShippedTypes();
+  return shipped;
+}
+
+function readShippedTypes() {
+  const file = `${root}/pkg/index.d.ts`;
+  const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: false });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  assert.equal(diagnostics.length, 0, ts.formatDiagnostics(diagnostics, ts.createCompilerHost({})));
+  const checker = program.getTypeChecker();
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)));
+  const exported = (name) => {
+    const symbol = exports.find((candidate) => candidate.name === name);
+    assert.ok(symbol, `index.d.ts exports ${name}`);
+    return checker.getDeclaredTypeOfSymbol(symbol);
+  };
+  /** Every property name of a type, of any member of a union or intersection. */
+  const propertyNames = (type) => {
+    const names = new Set(checker.getPropertiesOfType(type).map((property) => property.name));
+    for (const part of type.types ?? []) for (const name of propertyNames(part)) names.add(name);
+    return names;
+  };
+  return { checker, exported, propertyNames };
+}
+
+test("the TypeScript client has exactly the declared calls", () => {
+  const { checker, exported } = shippedTypes();
+  const client = exported("TursoClient");
+  const typed = checker.getPropertiesOfType(client).flatMap((resource) => {
+    const methods = checker.getTypeOfSymbol(resource);
+    return checker.getPropertiesOfType(methods).map((method) => `${resource.name}.${method.name}`);
+  });
+  assert.deepEqual(typed.sort(), declaredCalls().sort());
+});
+
+test("each call's TypeScript options are exactly its declared options and the limits", () => {
+  const { checker, exported, propertyNames } = shippedTypes();
+  const client = exported("TursoClient");
+  for (const { call, args, options } of operations) {
+    const [resource, method] = call.split(".");
+    const resourceType = checker.getTypeOfSymbol(checker.getPropertyOfType(client, resource));
+    const signatures = checker.getTypeOfSymbol(checker.getPropertyOfType(resourceType, method)).getCallSignatures();
+    // The first signature is the one where every optional positional
+    // argument is left for the options object to hold.
+    const required = args.filter((arg) => !arg.endsWith("?"));
+    const [first] = signatures;
+    const rest = checker.getTypeOfSymbol(first.parameters.at(-1));
+    assert.equal(first.parameters.length, required.length + 1, `${call}: its positional arguments`);
+    const optionsType = checker.getNonNullableType(checker.getTypeArguments(rest)[0]);
+    assert.deepEqual(
+      [...propertyNames(optionsType)].sort(),
+      [...options, ...LIMITS].sort(),
+      `${call}: the options in index.d.ts`,
+    );
+  }
+});
