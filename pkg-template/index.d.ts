@@ -1,366 +1,5 @@
-/** A SQLite extension a group can enable for its databases. */
-export type Extension =
-  | "vector"
-  | "vec"
-  | "crypto"
-  | "fuzzy"
-  | "math"
-  | "stats"
-  | "text"
-  | "unicode"
-  | "uuid"
-  | "regexp";
-
-/** `"all"`, or a list of distinct extensions (an empty list enables none). */
-export type Extensions = "all" | readonly Extension[];
-
-/**
- * A group as the Turso Platform API returns it (`Group`). The object is the
- * API's answer as `JSON.parse` reads it, checked against this shape: fields
- * the API adds later are there too.
- */
-export interface Group {
-  /** The group name, unique across the organization. */
-  name: string;
-  /** The group's universally unique identifier. */
-  uuid: string;
-  /** The primary location key. */
-  primary?: string;
-  /** @deprecated by the API: the location keys the group is in. */
-  locations?: string[];
-  /** @deprecated by the API: the libSQL server version of the group's databases. */
-  version?: string;
-  /** Whether the group and its databases are protected from deletion. */
-  delete_protection?: boolean;
-  /** Whether the group was archived for inactivity (in the API's examples, not its schema). */
-  archived?: boolean;
-  [field: string]: unknown;
-}
-
-/** A group's configuration (`GroupConfigurationResponse`). */
-export interface GroupConfiguration {
-  /** Whether the group and its databases are protected from deletion. */
-  delete_protection?: boolean;
-  [field: string]: unknown;
-}
-
-/** A token minted for a group's databases (the same shape as a database's). */
-export type GroupToken = DatabaseToken;
-
-/** A location where databases can be placed. */
-export interface Location {
-  /** Its key, such as `"aws-us-east-1"`. */
-  code: string;
-  /** Its name, such as `"AWS US East (Virginia)"`. */
-  description: string;
-}
-
-/** The location closest to the caller, as `region.turso.io` sees it. */
-export interface ClosestLocation {
-  /** The location that answered. */
-  server: string;
-  /** The location closest to the caller. */
-  client: string;
-  [field: string]: unknown;
-}
-
-/** A database as the API returns it (`Database`): `Name`, `DbId` and `Hostname` are capitalised on the wire. */
-export interface Database {
-  /** The database name, unique across the organization. */
-  Name: string;
-  /** The database's universally unique identifier. */
-  DbId: string;
-  /** The host for libSQL and HTTP connections. */
-  Hostname?: string;
-  block_reads?: boolean;
-  block_writes?: boolean;
-  /** @deprecated by the API: the locations of the database's group. */
-  regions?: string[];
-  /** The primary location of the database's group. */
-  primaryRegion?: string;
-  /** The group the database belongs to. */
-  group?: string;
-  /** Whether the database is protected from deletion. */
-  delete_protection?: boolean;
-  /** The database this one was branched from, or `null`. */
-  parent?: DatabaseParent | null;
-  [field: string]: unknown;
-}
-
-/** The database a branch was made from. */
-export interface DatabaseParent {
-  id?: string;
-  name?: string;
-  /** When it was branched, in RFC 3339. */
-  branched_at?: string;
-  [field: string]: unknown;
-}
-
-/** A new database's names (`CreateDatabaseOutput`). */
-export interface CreatedDatabase {
-  DbId: string;
-  Hostname: string;
-  Name: string;
-  [field: string]: unknown;
-}
-
-/** A database's configuration (`DatabaseConfigurationResponse`). */
-export interface DatabaseConfiguration {
-  /** Bytes, or a size with a unit such as `"256mb"`. */
-  size_limit?: string;
-  /** @deprecated by the API. */
-  allow_attach?: boolean;
-  block_reads?: boolean;
-  block_writes?: boolean;
-  delete_protection?: boolean;
-  /** IP addresses and CIDR blocks allowed to connect; empty for any. */
-  allowed_ips?: string[];
-  /** AWS VPC endpoint IDs allowed to connect; empty for any. */
-  allowed_aws_vpc_ids?: string[];
-  [field: string]: unknown;
-}
-
-/** One instance of a database, in one location (`Instance`). */
-export interface Instance {
-  uuid: string;
-  /** Its location code. */
-  name: string;
-  type?: "primary" | "replica";
-  region?: string;
-  hostname?: string;
-  [field: string]: unknown;
-}
-
-/** Counts over a period (`DatabaseUsageObject`). */
-export interface Usage {
-  rows_read?: number;
-  rows_written?: number;
-  storage_bytes?: number;
-  bytes_synced?: number;
-  [field: string]: unknown;
-}
-
-/** A database's usage over a period (`DatabaseUsageOutput`). */
-export interface DatabaseUsage {
-  uuid?: string;
-  instances?: { uuid?: string; usage?: Usage; [field: string]: unknown }[];
-  total?: Usage;
-  [field: string]: unknown;
-}
-
-/** One of a database's top queries (`DatabaseStatsOutput`). */
-export interface QueryStats {
-  query: string;
-  rows_read?: number;
-  rows_written?: number;
-  [field: string]: unknown;
-}
-
-/** A token minted for a database's or a group's databases. Keep it secret: it is never put in an error. */
-export interface DatabaseToken {
-  /** The token, a JWT. */
-  jwt: string;
-  [field: string]: unknown;
-}
-
-/** An organization, or a user's personal account (`Organization`). */
-export interface Organization {
-  name: string;
-  slug: string;
-  type?: "personal" | "team";
-  overages?: boolean;
-  require_mfa?: boolean;
-  blocked_reads?: boolean;
-  blocked_writes?: boolean;
-  plan_id?: string;
-  plan_timeline?: string;
-  /** The platform that manages it, such as `"vercel"`; empty for Turso. */
-  platform?: string;
-  [field: string]: unknown;
-}
-
-/** A plan an organization can be on (`OrganizationPlan`). */
-export interface Plan {
-  name: string;
-  /** The monthly price. */
-  price?: string;
-  prices?: { value?: string; timeline?: string; [field: string]: unknown }[];
-  quotas?: PlanQuotas;
-  [field: string]: unknown;
-}
-
-/** What a plan allows (`PlanQuotas`). */
-export interface PlanQuotas {
-  rowsRead?: number;
-  rowsWritten?: number;
-  /** `null` for no limit. */
-  databases?: number | null;
-  locations?: number;
-  storage?: number;
-  groups?: number;
-  bytesSynced?: number;
-  [field: string]: unknown;
-}
-
-/** An invoice. */
-export interface Invoice {
-  invoice_number: string;
-  /** The amount in USD, formatted, such as `"10.29"`. */
-  amount_due?: string;
-  due_date?: string;
-  paid_at?: string;
-  payment_failed_at?: string;
-  /** Where to download it. */
-  invoice_pdf?: string;
-  [field: string]: unknown;
-}
-
-/** An organization's current subscription. */
-export interface Subscription {
-  name?: string;
-  overages?: boolean;
-  plan?: string;
-  /** `"monthly"` or `"yearly"`. */
-  timeline?: string;
-  [field: string]: unknown;
-}
-
-/** An organization's usage this period, in all and per database. */
-export interface OrganizationUsage {
-  uuid?: string;
-  usage?: {
-    rows_read?: number;
-    rows_written?: number;
-    databases?: number;
-    locations?: number;
-    storage_bytes?: number;
-    groups?: number;
-    bytes_synced?: number;
-    [field: string]: unknown;
-  };
-  databases?: DatabaseUsage[];
-  [field: string]: unknown;
-}
-
-/** A role that can be given: every role but the owner's. */
-export type Role = "admin" | "member" | "viewer";
-
-/** A member of an organization (`Member`). */
-export interface Member {
-  username: string;
-  role?: "owner" | Role;
-  email?: string;
-  [field: string]: unknown;
-}
-
-/** Who was added to an organization, and as what. */
-export interface AddedMember {
-  /** The username. */
-  member: string;
-  role?: Role;
-  [field: string]: unknown;
-}
-
-/** A pending invitation (`InviteV2`). */
-export interface Invite {
-  email: string;
-  id?: number;
-  role?: Role;
-  /** When it was sent, in RFC 3339. */
-  created_at?: string;
-  [field: string]: unknown;
-}
-
-/** An invitation that was sent (`InviteCreatedV2`). */
-export interface CreatedInvite {
-  email?: string;
-  role?: Role;
-  organization?: string;
-  [field: string]: unknown;
-}
-
-/** What a group-scoped API token may do; `read-only` and `full-access` are presets. */
-export type Scope =
-  | "read"
-  | "db:create"
-  | "db:delete"
-  | "db:configure"
-  | "db:mint-token"
-  | "db:rotate-creds"
-  | "group:configure"
-  | "group:mint-token"
-  | "group:rotate-creds"
-  | "read-only"
-  | "full-access";
-
-/** A Platform API token, without its secret (`APIToken`). */
-export interface ApiToken {
-  name: string;
-  id: string;
-  /** The organization it is restricted to, if any. */
-  organization?: string;
-  /** The group it is pinned to, for a group-scoped token. */
-  group?: string;
-  /** The scopes of a group-scoped token, presets expanded. */
-  scopes?: string[];
-  /** Who minted it; in `listForOrganization`, for admins and owners. */
-  owner?: { username?: string; email?: string; [field: string]: unknown };
-  /** `YYYY-MM-DD`. */
-  created_at?: string;
-  [field: string]: unknown;
-}
-
-/** A minted API token. The API shows `token` only this once; it is never put in an error. */
-export interface CreatedApiToken {
-  name: string;
-  id: string;
-  /** The token, a JWT, for `Authorization: Bearer`. */
-  token: string;
-  [field: string]: unknown;
-}
-
-/** When the client's own token expires. */
-export interface TokenValidity {
-  /** Unix seconds, or `-1` for never. */
-  exp: number;
-  [field: string]: unknown;
-}
-
-/** One action taken in an organization (`AuditLog`). */
-export interface AuditLog {
-  /** What was done, such as `"db-create"`. */
-  code: string;
-  message?: string;
-  /** `"cli"` or `"web"`. */
-  origin?: string;
-  /** The username of who did it. */
-  author?: string;
-  /** In RFC 3339. */
-  created_at?: string;
-  /** What the action carried. */
-  data?: Record<string, unknown>;
-  [field: string]: unknown;
-}
-
-/** One page of audit logs. */
-export interface AuditLogPage {
-  audit_logs: AuditLog[];
-  pagination: { page: number; page_size: number; total_pages: number; total_rows: number; [field: string]: unknown };
-  [field: string]: unknown;
-}
-
-/** The user a token belongs to. */
-export interface User {
-  username: string;
-  /** The display name. */
-  name?: string;
-  email?: string;
-  avatarUrl?: string;
-  plan?: string;
-  mfa?: boolean;
-  has_pending_invites?: boolean;
-  [field: string]: unknown;
-}
+// The types of turso-platform-wasm. What describes an operation, between the
+// markers, is generated from the Rust declarations; the rest is written here.
 
 /** Limits for one call. */
 export interface RequestOptions {
@@ -401,288 +40,1046 @@ export interface TursoClientConfig {
   maxRetries?: number | null;
 }
 
-/** `groups.create(name, options)`: the shape in Turso's docs. */
-export interface CreateGroupOptions extends RequestOptions {
-  location: string;
-  extensions?: Extensions | null;
-}
-
-/** `groups.create(name, location, options)`: the shape of `@tursodatabase/api` v2. */
-export interface CreateGroupExtraOptions extends RequestOptions {
-  extensions?: Extensions | null;
-}
-
-/** `groups.updateConfiguration(name, options)`. */
-export interface UpdateGroupConfigurationOptions extends RequestOptions {
-  /** Protect the group and its databases from deletion, or stop protecting them. */
-  delete_protection?: boolean;
-}
-
-/** `groups.transfer(name, options)`. */
-export interface TransferGroupOptions extends RequestOptions {
-  /** The slug of the organization that receives the group. */
-  organization: string;
-}
-
-/** `groups.createToken(name, options)`. */
-export interface CreateGroupTokenOptions extends RequestOptions {
-  /** `"never"` (the API's default) or a duration such as `"2w1d30m"`. */
-  expiration?: string | null;
-  /** Default `"full-access"`. */
-  authorization?: "full-access" | "read-only" | null;
-  /** Extra claims; the body is sent only when this is given. */
-  permissions?: {
-    /** Read `ATTACH` permission on other databases. */
-    read_attach?: { databases?: string[] };
-  } | null;
-}
+/**
+ * A call's last argument: required where its options have a required
+ * field, else optional.
+ */
+export type OptionsArgument<Options> = {} extends Options ? [options?: Options | null] : [options: Options];
 
 /** A moment: a `Date`, or RFC 3339 text with a time zone such as `"2023-01-01T00:00:00Z"`. */
 export type Moment = Date | string;
 
-/** `databases.list(options)`. */
-export interface ListDatabasesOptions extends RequestOptions {
-  /** Only the databases of this group. */
-  group?: string | null;
-  /** @deprecated by the API: the databases of this parent schema database. */
-  schema?: string | null;
-  /** Only the branches of the database with this ID. */
-  parent?: string | null;
-}
+// <generated>
+// Generated from the declarations in src/ by `cargo test --test generated`; do not edit.
 
-/** What a new database starts from. */
-export type Seed =
-  | { type: "database"; name: string; timestamp?: Moment }
-  | { type: "database_upload"; name?: string; timestamp?: Moment };
-
-/** The ciphers a database can be encrypted with. */
-export type EncryptionCipher =
-  | "aes256gcm"
-  | "aes128gcm"
-  | "chacha20poly1305"
-  | "aegis128l"
-  | "aegis128x2"
-  | "aegis128x4"
-  | "aegis256"
-  | "aegis256x2"
-  | "aegis256x4";
-
-/** `databases.create(name, options)`. */
-export interface CreateDatabaseOptions extends RequestOptions {
-  /** The group to create it in, which must exist. */
-  group: string;
-  seed?: Seed | null;
-  /** Bytes, or a size with a unit such as `"256mb"`. */
-  size_limit?: string | null;
-  /** Encryption at rest. The key is never put in an error. */
-  remote_encryption?: { encryption_key: string; encryption_cipher: EncryptionCipher } | null;
-}
-
-/** `databases.updateConfiguration(name, options)`: what is left out is left unchanged. */
-export interface UpdateDatabaseConfigurationOptions extends RequestOptions {
-  size_limit?: string;
-  /** @deprecated by the API. */
-  allow_attach?: boolean;
-  block_reads?: boolean;
-  block_writes?: boolean;
-  delete_protection?: boolean;
-  /** IP addresses and CIDR blocks allowed to connect; `[]` for any. */
-  allowed_ips?: string[];
-  /** AWS VPC endpoint IDs allowed to connect; `[]` for any. */
-  allowed_aws_vpc_ids?: string[];
-}
-
-/** `databases.usage(name, options)`: the current month unless said. */
-export interface DatabaseUsageOptions extends RequestOptions {
-  from?: Moment | null;
-  to?: Moment | null;
-}
-
-/** `organizations.update(options)`. */
-export interface UpdateOrganizationOptions extends RequestOptions {
-  overages?: boolean;
-  /** Require multi-factor authentication of every member. */
-  require_mfa?: boolean;
-}
-
-/** `organizations.invoices(options)`. */
-export interface InvoicesOptions extends RequestOptions {
-  type?: "all" | "upcoming" | "issued" | null;
-}
-
-/** `members.add(options)`. */
-export interface AddMemberOptions extends RequestOptions {
-  /** An existing Turso user. */
-  username: string;
-  /** Default `"member"`. */
-  role?: Role;
-}
-
-/** `invites.create(options)`: an email, or the username of an existing user. */
-export type CreateInviteOptions = RequestOptions & { role?: Role } & (
-    | { email: string; username?: never }
-    | { username: string; email?: never }
-  );
-
-/** `apiTokens.create(name, options)`: none for an unrestricted token, `organization` alone for one organization, all three for one group. */
-export type CreateApiTokenOptions = RequestOptions &
-  (
-    | { organization?: string; group?: never; scopes?: never }
-    | { organization: string; group: string; scopes: readonly [Scope, ...Scope[]] }
-  );
-
-/** `auditLogs.list(options)`. */
-export interface AuditLogsOptions extends RequestOptions {
-  /** Entries per page; the API's default is 100. */
-  pageSize?: number | null;
-  /** From 1, the default. */
-  page?: number | null;
-}
-
-/** The Organizations resource of a client. */
-export interface OrganizationsApi {
-  /** `GET /v1/organizations`: every organization the token can reach. */
-  list(options?: RequestOptions | null): Promise<Organization[]>;
-  /** `GET /v1/organizations/{org}` */
-  get(options?: RequestOptions | null): Promise<Organization>;
-  /** `PATCH /v1/organizations/{org}` */
-  update(options: UpdateOrganizationOptions): Promise<Organization>;
-  /** `GET …/plans` */
-  plans(options?: RequestOptions | null): Promise<Plan[]>;
-  /** `GET …/invoices` */
-  invoices(options?: InvoicesOptions | null): Promise<Invoice[]>;
-  /** `GET …/subscription` */
-  subscription(options?: RequestOptions | null): Promise<Subscription>;
-  /** `GET …/usage` */
-  usage(options?: RequestOptions | null): Promise<OrganizationUsage>;
-}
-
-/** The Databases resource of a client. */
-export interface DatabasesApi {
-  /** `GET /v1/organizations/{org}/databases` */
-  list(options?: ListDatabasesOptions | null): Promise<Database[]>;
-  /** `GET …/databases/{name}` */
-  get(name: string, options?: RequestOptions | null): Promise<Database>;
-  /** `POST …/databases` */
-  create(name: string, options: CreateDatabaseOptions): Promise<CreatedDatabase>;
-  /** `DELETE …/databases/{name}`: resolves to the deleted database's name. */
-  delete(name: string, options?: RequestOptions | null): Promise<string>;
-  /** `GET …/databases/{name}/configuration` */
-  getConfiguration(name: string, options?: RequestOptions | null): Promise<DatabaseConfiguration>;
-  /** `PATCH …/databases/{name}/configuration` */
-  updateConfiguration(name: string, options: UpdateDatabaseConfigurationOptions): Promise<DatabaseConfiguration>;
-  /** `GET …/databases/{name}/instances` */
-  listInstances(name: string, options?: RequestOptions | null): Promise<Instance[]>;
-  /** `GET …/databases/{name}/instances/{instance}`: `instance` is a location code. */
-  getInstance(name: string, instance: string, options?: RequestOptions | null): Promise<Instance>;
-  /** `POST …/databases/{name}/auth/tokens` */
-  createToken(name: string, options?: CreateDatabaseTokenOptions | null): Promise<DatabaseToken>;
-  /** `POST …/databases/{name}/auth/rotate`: invalidates every token of the database. */
-  rotateTokens(name: string, options?: RequestOptions | null): Promise<void>;
-  /** `GET …/databases/{name}/usage` */
-  usage(name: string, options?: DatabaseUsageOptions | null): Promise<DatabaseUsage>;
-  /** `GET …/databases/{name}/stats`: the top queries, or `null` when there are none. */
-  stats(name: string, options?: RequestOptions | null): Promise<QueryStats[] | null>;
-}
-
-/** The Members resource of a client. */
-export interface MembersApi {
-  /** `GET /v1/organizations/{org}/members` */
-  list(options?: RequestOptions | null): Promise<Member[]>;
-  /** `GET …/members/{username}` */
-  get(username: string, options?: RequestOptions | null): Promise<Member>;
-  /** `POST …/members` */
-  add(options: AddMemberOptions): Promise<AddedMember>;
-  /** `PATCH …/members/{username}` */
-  updateRole(username: string, role: Role, options?: RequestOptions | null): Promise<Member>;
-  /** `DELETE …/members/{username}`: resolves to the removed member's username. */
-  remove(username: string, options?: RequestOptions | null): Promise<string>;
-}
-
-/** The Invites resource of a client. */
-export interface InvitesApi {
-  /** `GET /v2/organizations/{org}/invites` */
-  list(options?: RequestOptions | null): Promise<Invite[]>;
-  /** `POST /v2/organizations/{org}/invites` */
-  create(options: CreateInviteOptions): Promise<CreatedInvite>;
-  /** `DELETE /v2/organizations/{org}/invites/{email}` */
-  delete(email: string, options?: RequestOptions | null): Promise<void>;
-}
-
-/** The API Tokens resource of a client. */
-export interface ApiTokensApi {
-  /** `GET /v1/auth/api-tokens`: the user's tokens. */
-  list(options?: RequestOptions | null): Promise<ApiToken[]>;
-  /** `POST /v1/auth/api-tokens/{name}` */
-  create(name: string, options?: CreateApiTokenOptions | null): Promise<CreatedApiToken>;
-  /** `DELETE /v1/auth/api-tokens/{name}`: resolves to the revoked token's name. */
-  revoke(name: string, options?: RequestOptions | null): Promise<string>;
-  /** `GET /v1/organizations/{org}/api-tokens`: the tokens restricted to the client's organization. */
-  listForOrganization(options?: RequestOptions | null): Promise<ApiToken[]>;
-  /** `DELETE /v1/organizations/{org}/api-tokens/{id}`: resolves to the revoked token's ID. */
-  revokeForOrganization(id: string, options?: RequestOptions | null): Promise<string>;
-  /** `GET /v1/auth/validate`: whether the client's own token is valid, and until when. */
-  validate(options?: RequestOptions | null): Promise<TokenValidity>;
-}
-
-/** The Audit Logs resource of a client. */
-export interface AuditLogsApi {
-  /** `GET /v1/organizations/{org}/audit-logs`: one page. */
-  list(options?: AuditLogsOptions | null): Promise<AuditLogPage>;
+/**
+ * An organization, or a user's personal account (`Organization`).
+ */
+export type Organization = {
+  name: string,
+  slug: string,
+  type: "personal" | "team",
+  overages?: boolean,
+  require_mfa?: boolean,
+  blocked_reads?: boolean,
+  blocked_writes?: boolean,
+  plan_id?: string,
+  plan_timeline?: string,
   /**
-   * Every entry, newest first, one page fetched at a time as they are
-   * consumed, up to the last page. Each page is a `list` call with these
-   * options; its `signal` also stops the walk.
+   * The platform that manages it, such as `"vercel"`; empty for Turso.
    */
-  all(options?: Omit<AuditLogsOptions, "page"> | null): AsyncGenerator<AuditLog, void, undefined>;
+  platform?: string,
+};
+
+/**
+ * The body of Update Organization: what to change.
+ */
+export type OrganizationUpdate = {
+  overages?: boolean | null,
+  /**
+   * Require multi-factor authentication of every member.
+   */
+  require_mfa?: boolean | null,
+};
+
+export type PlanPrice = {
+  value?: string,
+  /**
+   * Such as `"monthly"`.
+   */
+  timeline?: string,
+};
+
+/**
+ * What a plan allows (`PlanQuotas`), named as on the wire.
+ */
+export type PlanQuotas = {
+  rowsRead?: number,
+  rowsWritten?: number,
+  /**
+   * `null` for no limit.
+   */
+  databases?: number,
+  locations?: number,
+  storage?: number,
+  groups?: number,
+  bytesSynced?: number,
+};
+
+/**
+ * A plan the organization can be on (`OrganizationPlan`).
+ */
+export type Plan = {
+  name: string,
+  /**
+   * The monthly price.
+   */
+  price?: string,
+  prices?: PlanPrice[],
+  quotas?: PlanQuotas,
+};
+
+/**
+ * An invoice.
+ */
+export type Invoice = {
+  invoice_number: string,
+  /**
+   * The amount in USD, formatted, such as `"10.29"`.
+   */
+  amount_due?: string,
+  due_date?: string,
+  paid_at?: string,
+  payment_failed_at?: string,
+  /**
+   * Where to download it.
+   */
+  invoice_pdf?: string,
+};
+
+/**
+ * The organization's current subscription.
+ */
+export type Subscription = {
+  name?: string,
+  overages?: boolean,
+  plan?: string,
+  /**
+   * `"monthly"` or `"yearly"`.
+   */
+  timeline?: string,
+};
+
+/**
+ * The organization's usage this period, in all and per database.
+ */
+export type OrganizationUsage = {
+  uuid?: string,
+  usage?: UsageTotals,
+  databases?: DatabaseUsage[],
+};
+
+/**
+ * Counts over a period (`DatabaseUsageObject`).
+ */
+export type Usage = {
+  rows_read?: number,
+  rows_written?: number,
+  storage_bytes?: number,
+  bytes_synced?: number,
+};
+
+export type InstanceUsage = {
+  uuid?: string,
+  usage?: Usage,
+};
+
+/**
+ * A database's usage over a period (`DatabaseUsageOutput`).
+ */
+export type DatabaseUsage = {
+  uuid?: string,
+  instances?: InstanceUsage[],
+  total?: Usage,
+};
+
+export type UsageTotals = {
+  rows_read?: number,
+  rows_written?: number,
+  databases?: number,
+  locations?: number,
+  storage_bytes?: number,
+  groups?: number,
+  bytes_synced?: number,
+};
+
+/**
+ * A group as the API returns it (`Group` in the OpenAPI description).
+ * Fields the API adds later reach JavaScript as sent; natively they are
+ * left out.
+ */
+export type Group = {
+  name: string,
+  uuid: string,
+  /**
+   * The primary location key.
+   */
+  primary?: string,
+  /**
+   * Deprecated by the API, still sent.
+   */
+  locations?: string[],
+  /**
+   * Deprecated by the API, still sent.
+   */
+  version?: string,
+  delete_protection?: boolean,
+  /**
+   * Whether the group was archived for inactivity; in the API's examples,
+   * though not in its schema.
+   */
+  archived?: boolean,
+};
+
+/**
+ * The body of Create Group (`NewGroup` in the OpenAPI description).
+ */
+export type NewGroup = {
+  name: string,
+  location: string,
+  extensions?: Extensions | null,
+};
+
+/**
+ * A SQLite extension a group can enable for its databases.
+ */
+export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats" | "text" | "unicode" | "uuid" | "regexp";
+
+/**
+ * The keyword `"all"`.
+ */
+export type AllExtensions = "all";
+
+/**
+ * The `extensions` of a new group: `"all"`, or a list of distinct ones.
+ */
+export type Extensions = AllExtensions | Extension[];
+
+/**
+ * A group's configuration (`GroupConfigurationResponse`), also the body
+ * that updates it (`GroupConfigurationInput`).
+ */
+export type GroupConfiguration = {
+  /**
+   * Whether the group and its databases are protected from deletion.
+   */
+  delete_protection?: boolean | null,
+};
+
+/**
+ * The body of Transfer Group.
+ */
+export type GroupTransfer = {
+  /**
+   * The slug of the organization that receives the group.
+   */
+  organization: string,
+};
+
+/**
+ * The optional body of Create Group Auth Token (`CreateTokenInput`): sent
+ * only when `permissions` is given, so a caller may leave it out.
+ */
+export type TokenClaims = {
+  permissions?: TokenPermissions | null,
+};
+
+export type TokenPermissions = {
+  /**
+   * Read `ATTACH` permission on other databases.
+   */
+  read_attach?: ReadAttach,
+};
+
+export type ReadAttach = {
+  databases?: string[],
+};
+
+/**
+ * A minted token. Its `Debug` output hides the token.
+ */
+export type AuthToken = {
+  jwt: string,
+};
+
+/**
+ * The database a branch was made from.
+ */
+export type DatabaseParent = {
+  id?: string,
+  name?: string,
+  /**
+   * When it was branched, in RFC 3339.
+   */
+  branched_at?: string,
+};
+
+/**
+ * A database as the API returns it (`Database`).
+ */
+export type Database = {
+  Name: string,
+  DbId: string,
+  /**
+   * The host for libSQL and HTTP connections.
+   */
+  Hostname?: string,
+  block_reads?: boolean,
+  block_writes?: boolean,
+  /**
+   * Deprecated by the API, still sent.
+   */
+  regions?: string[],
+  primaryRegion?: string,
+  /**
+   * The group it belongs to.
+   */
+  group?: string,
+  delete_protection?: boolean,
+  /**
+   * The database it was branched from; `null` for none.
+   */
+  parent?: DatabaseParent,
+};
+
+/**
+ * The body of Create Database (`CreateDatabaseInput`).
+ */
+export type NewDatabase = {
+  name: string,
+  /**
+   * The group to create it in, which must exist.
+   */
+  group: string,
+  seed?: Seed | null,
+  /**
+   * Bytes, or a size with a unit such as `"256mb"`.
+   */
+  size_limit?: string | null,
+  remote_encryption?: RemoteEncryption | null,
+};
+
+export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
+
+/**
+ * How the database is encrypted at rest. Its `Debug` output hides the key.
+ */
+export type RemoteEncryption = {
+  /**
+   * The key, in base64.
+   */
+  encryption_key: string,
+  encryption_cipher: Cipher,
+};
+
+/**
+ * What a new database starts from: a copy of a database, named, or a file
+ * uploaded afterwards. [`Validate`] checks the name, and the TypeScript
+ * says it; the time may be a `Date`, which is sent as its RFC 3339 text.
+ */
+export type Seed = {
+  type: "database",
+  name: string,
+  timestamp?: Moment | null
+} | {
+  type: "database_upload",
+  name?: string | null,
+  timestamp?: Moment | null
+};
+
+/**
+ * A new database's names (`CreateDatabaseOutput`).
+ */
+export type CreatedDatabase = {
+  DbId: string,
+  Hostname: string,
+  Name: string,
+};
+
+/**
+ * A database's configuration (`DatabaseConfigurationResponse`), also the
+ * body that updates it (`DatabaseConfigurationInput`), where a field left
+ * out is left unchanged.
+ */
+export type DatabaseConfiguration = {
+  /**
+   * Bytes, or a size with a unit such as `"256mb"`.
+   */
+  size_limit?: string | null,
+  /**
+   * Deprecated by the API.
+   */
+  allow_attach?: boolean | null,
+  block_reads?: boolean | null,
+  block_writes?: boolean | null,
+  delete_protection?: boolean | null,
+  /**
+   * IP addresses and CIDR blocks allowed to connect; empty for any.
+   */
+  allowed_ips?: string[] | null,
+  /**
+   * AWS VPC endpoint IDs allowed to connect; empty for any.
+   */
+  allowed_aws_vpc_ids?: string[] | null,
+};
+
+/**
+ * One instance of a database, in one location (`Instance`).
+ */
+export type Instance = {
+  uuid: string,
+  /**
+   * Its location code.
+   */
+  name: string,
+  type: "primary" | "replica",
+  region?: string,
+  hostname?: string,
+};
+
+/**
+ * A database's top queries (`DatabaseStatsOutput`).
+ */
+export type QueryStats = {
+  query: string,
+  rows_read?: number,
+  rows_written?: number,
+};
+
+/**
+ * Every location: sent as a map from code to name, handed over as a list
+ * sorted by code, as `@tursodatabase/api` hands it.
+ */
+export type Locations = Location[];
+
+/**
+ * A location where databases can be placed.
+ */
+export type Location = {
+  /**
+   * Its key, such as `"aws-us-east-1"`.
+   */
+  code: string,
+  /**
+   * Its name, such as `"AWS US East (Virginia)"`.
+   */
+  description: string,
+};
+
+/**
+ * The location closest to the caller, as the region finder sees it.
+ */
+export type ClosestLocation = {
+  /**
+   * The location that answered.
+   */
+  server: string,
+  /**
+   * The location closest to the caller.
+   */
+  client: string,
+};
+
+/**
+ * A member of the organization (`Member`).
+ */
+export type Member = {
+  username: string,
+  /**
+   * `"owner"`, `"admin"`, `"member"` or `"viewer"`.
+   */
+  role: "owner" | Role,
+  email?: string,
+};
+
+/**
+ * The body of Add Member.
+ *
+ * The OpenAPI description marks `email` as required here, yet defines only
+ * `username` and `role`, and its Prism mock refuses a body without
+ * `email`. Turso's docs (`turso org members add <username>`) and
+ * `@tursodatabase/api` send `username`, and the answer names the member
+ * by username: `username` is right, and the `required` is a fault of the
+ * description (inviting by email is `invites.create`).
+ */
+export type NewMember = {
+  /**
+   * An existing Turso user.
+   */
+  username: string,
+  /**
+   * Default `"member"`.
+   */
+  role?: Role | null,
+};
+
+/**
+ * A role that can be given: every role but the owner's.
+ */
+export type Role = "admin" | "member" | "viewer";
+
+/**
+ * Who was added, and as what.
+ */
+export type AddedMember = {
+  /**
+   * The username.
+   */
+  member: string,
+  role?: Role,
+};
+
+/**
+ * The body of Update Member Role.
+ */
+export type RoleChange = {
+  role: Role,
+};
+
+/**
+ * A pending invitation (`InviteV2`).
+ */
+export type Invite = {
+  email: string,
+  id?: number,
+  role?: Role,
+  /**
+   * When it was sent, in RFC 3339.
+   */
+  created_at?: string,
+};
+
+/**
+ * The body of Invite Organization Member: exactly one of `email` and
+ * `username`, which [`Validate`] checks and the TypeScript says.
+ */
+export type NewInvite = {
+  role?: Role | null
+} & ({ email: string, username?: never } | { username: string, email?: never });
+
+/**
+ * The invitation that was sent (`InviteCreatedV2`).
+ */
+export type CreatedInvite = {
+  email?: string,
+  role?: Role,
+  organization?: string,
+};
+
+export type TokenOwner = {
+  username?: string,
+  email?: string,
+};
+
+/**
+ * A Platform API token, without its secret (`APIToken`).
+ */
+export type ApiToken = {
+  name: string,
+  id: string,
+  /**
+   * The organization it is restricted to, if any.
+   */
+  organization?: string,
+  /**
+   * The group it is pinned to, for a group-scoped token.
+   */
+  group?: string,
+  /**
+   * The scopes of a group-scoped token, presets expanded.
+   */
+  scopes?: string[],
+  /**
+   * Who minted it; in the organization's list, for admins and owners.
+   */
+  owner?: TokenOwner,
+  /**
+   * `YYYY-MM-DD`.
+   */
+  created_at?: string,
+};
+
+/**
+ * The optional body of Create API Token: no body for an unrestricted
+ * token, `organization` alone for one organization, and `organization`,
+ * `group` and `scopes` for one group, which [`Validate`] checks and the
+ * TypeScript says.
+ */
+export type TokenRestriction = {
+  organization?: string,
+  group?: never,
+  scopes?: never
+} | {
+  organization: string,
+  group: string,
+  scopes: readonly [Scope, ...Scope[]]
+};
+
+/**
+ * A minted API token. Its `Debug` output hides the token, which the API
+ * shows only this once.
+ */
+export type CreatedApiToken = {
+  name: string,
+  id: string,
+  /**
+   * The token, a JWT, for `Authorization: Bearer`.
+   */
+  token: string,
+};
+
+/**
+ * When the client's own token expires.
+ */
+export type TokenValidity = {
+  /**
+   * Unix seconds, or `-1` for never.
+   */
+  exp: number,
+};
+
+/**
+ * One page of audit logs, and where it is among the pages.
+ */
+export type AuditLogPage = {
+  audit_logs: AuditLog[],
+  pagination: Pagination,
+};
+
+/**
+ * One action taken in the organization (`AuditLog`).
+ */
+export type AuditLog = {
+  /**
+   * What was done, such as `"db-create"`.
+   */
+  code: string,
+  message?: string,
+  /**
+   * `"cli"` or `"web"`.
+   */
+  origin?: string,
+  /**
+   * The username of who did it.
+   */
+  author?: string,
+  /**
+   * In RFC 3339.
+   */
+  created_at?: string,
+  /**
+   * What the action carried; any JSON object.
+   */
+  data: Record<string, unknown>,
+};
+
+export type Pagination = {
+  page: number,
+  page_size: number,
+  total_pages: number,
+  total_rows: number,
+};
+
+/**
+ * The user the token belongs to.
+ */
+export type User = {
+  username: string,
+  /**
+   * The display name.
+   */
+  name?: string,
+  email?: string,
+  avatarUrl?: string,
+  plan?: string,
+  /**
+   * Whether multi-factor authentication is on.
+   */
+  mfa?: boolean,
+  has_pending_invites?: boolean,
+};
+
+/**
+ * What a group-scoped token may do.
+ */
+export type Scope = "read" | "db:create" | "db:delete" | "db:configure" | "db:mint-token" | "db:rotate-creds" | "group:configure" | "group:mint-token" | "group:rotate-creds" | "read-only" | "full-access";
+
+/** The options of `organizations.update`. */
+export type UpdateOrganizationOptions = RequestOptions & OrganizationUpdate;
+
+/** The options of `organizations.invoices`. */
+export type ListOrganizationInvoicesOptions = RequestOptions & { type?: "all" | "upcoming" | "issued" | null };
+
+/** The options of `groups.create`. */
+export type CreateGroupOptions = RequestOptions & Omit<NewGroup, "name">;
+
+/** The options of `groups.updateConfiguration`. */
+export type UpdateGroupConfigurationOptions = RequestOptions & GroupConfiguration;
+
+/** The options of `groups.transfer`. */
+export type TransferGroupOptions = RequestOptions & GroupTransfer;
+
+/** The options of `groups.createToken`. */
+export type CreateGroupTokenOptions = RequestOptions & TokenClaims & { expiration?: string | null; authorization?: "full-access" | "read-only" | null };
+
+/** The options of `databases.list`. */
+export type ListDatabasesOptions = RequestOptions & { group?: string | null; schema?: string | null; parent?: string | null };
+
+/** The options of `databases.create`. */
+export type CreateDatabaseOptions = RequestOptions & Omit<NewDatabase, "name">;
+
+/** The options of `databases.updateConfiguration`. */
+export type UpdateDatabaseConfigurationOptions = RequestOptions & DatabaseConfiguration;
+
+/** The options of `databases.createToken`. */
+export type CreateDatabaseTokenOptions = RequestOptions & TokenClaims & { expiration?: string | null; authorization?: "full-access" | "read-only" | null };
+
+/** The options of `databases.usage`. */
+export type GetDatabaseUsageOptions = RequestOptions & { from?: Moment | null; to?: Moment | null };
+
+/** The options of `members.add`. */
+export type AddOrganizationMemberOptions = RequestOptions & NewMember;
+
+/** The options of `invites.create`. */
+export type InviteOrganizationMemberV2Options = RequestOptions & NewInvite;
+
+/** The options of `apiTokens.create`. */
+export type CreateAPITokenOptions = RequestOptions & TokenRestriction;
+
+/** The options of `auditLogs.list`. */
+export type ListOrganizationAuditLogsOptions = RequestOptions & { pageSize?: number | null; page?: number | null };
+
+/** The `organizations` resource of a client. */
+export interface OrganizationsApi {
+  /**
+   * Lists every organization the token can reach.
+   *
+   * `GET /v1/organizations`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<Organization[]>;
+  /**
+   * Gets the client's organization.
+   *
+   * `GET /v1/organizations/{org}`
+   */
+  get(...options: OptionsArgument<RequestOptions>): Promise<Organization>;
+  /**
+   * Changes the organization's settings; resolves to the organization as updated.
+   *
+   * `PATCH /v1/organizations/{org}`
+   */
+  update(...options: OptionsArgument<UpdateOrganizationOptions>): Promise<Organization>;
+  /**
+   * Lists the plans the organization can be on.
+   *
+   * `GET /v1/organizations/{org}/plans`
+   */
+  plans(...options: OptionsArgument<RequestOptions>): Promise<Plan[]>;
+  /**
+   * Lists the organization's invoices, all of them or by `type`.
+   *
+   * `GET /v1/organizations/{org}/invoices`
+   */
+  invoices(...options: OptionsArgument<ListOrganizationInvoicesOptions>): Promise<Invoice[]>;
+  /**
+   * Gets the organization's current subscription.
+   *
+   * `GET /v1/organizations/{org}/subscription`
+   */
+  subscription(...options: OptionsArgument<RequestOptions>): Promise<Subscription>;
+  /**
+   * Gets the organization's usage this period, in all and per database.
+   *
+   * `GET /v1/organizations/{org}/usage`
+   */
+  usage(...options: OptionsArgument<RequestOptions>): Promise<OrganizationUsage>;
 }
 
-/** The User resource of a client. */
-export interface UserApi {
-  /** `GET /v1/user`: the user the token belongs to. */
-  get(options?: RequestOptions | null): Promise<User>;
-}
-
-/** `databases.createToken(name, options)`: as a group's. */
-export type CreateDatabaseTokenOptions = CreateGroupTokenOptions;
-
-/** The Groups resource of a client. */
+/** The `groups` resource of a client. */
 export interface GroupsApi {
-  /** `GET /v1/organizations/{org}/groups` */
-  list(options?: RequestOptions | null): Promise<Group[]>;
-  /** `GET /v1/organizations/{org}/groups/{name}` */
-  get(name: string, options?: RequestOptions | null): Promise<Group>;
-  /** `POST /v1/organizations/{org}/groups` */
-  create(name: string, options: CreateGroupOptions): Promise<Group>;
-  create(name: string, location: string, options?: CreateGroupExtraOptions | null): Promise<Group>;
-  /** `DELETE /v1/organizations/{org}/groups/{name}`: resolves to the deleted group. */
-  delete(name: string, options?: RequestOptions | null): Promise<Group>;
-  /** `GET …/groups/{name}/configuration` */
-  getConfiguration(name: string, options?: RequestOptions | null): Promise<GroupConfiguration>;
-  /** `PATCH …/groups/{name}/configuration` */
-  updateConfiguration(name: string, options: UpdateGroupConfigurationOptions): Promise<GroupConfiguration>;
-  /** `POST …/groups/{name}/transfer`: resolves to the group. */
-  transfer(name: string, options: TransferGroupOptions): Promise<Group>;
-  /** `POST …/groups/{name}/unarchive` */
-  unarchive(name: string, options?: RequestOptions | null): Promise<Group>;
-  /** @deprecated by the API, as in `@tursodatabase/api`. `POST …/groups/{name}/locations/{location}` */
-  addLocation(name: string, location: string, options?: RequestOptions | null): Promise<Group>;
-  /** @deprecated by the API, as in `@tursodatabase/api`. `DELETE …/groups/{name}/locations/{location}` */
-  removeLocation(name: string, location: string, options?: RequestOptions | null): Promise<Group>;
-  /** `POST …/groups/{name}/update`: updates the group's databases to the latest libSQL. */
-  updateDatabases(name: string, options?: RequestOptions | null): Promise<void>;
-  /** `POST …/groups/{name}/auth/tokens` */
-  createToken(name: string, options?: CreateGroupTokenOptions | null): Promise<GroupToken>;
-  /** `POST …/groups/{name}/auth/rotate`: invalidates every token of the group. */
-  rotateTokens(name: string, options?: RequestOptions | null): Promise<void>;
+  /**
+   * Lists the organization's groups.
+   *
+   * `GET /v1/organizations/{org}/groups`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<Group[]>;
+  /**
+   * Gets a group; rejects with `not_found` when there is none of that name.
+   *
+   * `GET /v1/organizations/{org}/groups/{groupName}`
+   */
+  get(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
+  /**
+   * Creates a group in a location; rejects with `conflict` when the name is taken.
+   *
+   * `POST /v1/organizations/{org}/groups`
+   */
+  create(name: NewGroup["name"], ...options: OptionsArgument<CreateGroupOptions>): Promise<Group>;
+  create(name: NewGroup["name"], location: NewGroup["location"], ...options: OptionsArgument<Omit<CreateGroupOptions, "location">>): Promise<Group>;
+  /**
+   * Deletes a group; resolves to the deleted group.
+   *
+   * `DELETE /v1/organizations/{org}/groups/{groupName}`
+   */
+  delete(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
+  /**
+   * Gets a group's configuration.
+   *
+   * `GET /v1/organizations/{org}/groups/{groupName}/configuration`
+   */
+  getConfiguration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<GroupConfiguration>;
+  /**
+   * Protects a group and its databases from deletion, or stops protecting them.
+   *
+   * `PATCH /v1/organizations/{org}/groups/{groupName}/configuration`
+   */
+  updateConfiguration(name: string, ...options: OptionsArgument<UpdateGroupConfigurationOptions>): Promise<GroupConfiguration>;
+  /**
+   * Moves a group to another organization; resolves to the group.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/transfer`
+   */
+  transfer(name: string, ...options: OptionsArgument<TransferGroupOptions>): Promise<Group>;
+  /**
+   * Wakes a group archived for inactivity.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/unarchive`
+   */
+  unarchive(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
+  /**
+   * Adds a location to a group (deprecated by the API).
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/locations/{location}`
+   */
+  addLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
+  /**
+   * Removes a location from a group (deprecated by the API).
+   *
+   * `DELETE /v1/organizations/{org}/groups/{groupName}/locations/{location}`
+   */
+  removeLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
+  /**
+   * Updates every database of a group to the latest libSQL; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/update`
+   */
+  updateDatabases(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Mints a token for every database of a group; the token is never put in an error.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/auth/tokens`
+   */
+  createToken(name: string, ...options: OptionsArgument<CreateGroupTokenOptions>): Promise<AuthToken>;
+  /**
+   * Invalidates every token of a group; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/auth/rotate`
+   */
+  rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
 }
 
-/** The Locations resource of a client. */
+/** The `databases` resource of a client. */
+export interface DatabasesApi {
+  /**
+   * Lists the organization's databases, by `group` or `parent` if given.
+   *
+   * `GET /v1/organizations/{org}/databases`
+   */
+  list(...options: OptionsArgument<ListDatabasesOptions>): Promise<Database[]>;
+  /**
+   * Gets a database; rejects with `not_found` when there is none of that name.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}`
+   */
+  get(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Database>;
+  /**
+   * Creates a database in a group; rejects with `conflict` when the name is taken.
+   *
+   * `POST /v1/organizations/{org}/databases`
+   */
+  create(name: NewDatabase["name"], ...options: OptionsArgument<CreateDatabaseOptions>): Promise<CreatedDatabase>;
+  /**
+   * Deletes a database; resolves to its name.
+   *
+   * `DELETE /v1/organizations/{org}/databases/{databaseName}`
+   */
+  delete(name: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
+  /**
+   * Gets a database's configuration.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/configuration`
+   */
+  getConfiguration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<DatabaseConfiguration>;
+  /**
+   * Changes a database's configuration; what is left out is left unchanged.
+   *
+   * `PATCH /v1/organizations/{org}/databases/{databaseName}/configuration`
+   */
+  updateConfiguration(name: string, ...options: OptionsArgument<UpdateDatabaseConfigurationOptions>): Promise<DatabaseConfiguration>;
+  /**
+   * Lists a database's instances, one per location.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/instances`
+   */
+  listInstances(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Instance[]>;
+  /**
+   * Gets a database's instance in one location.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/instances/{instanceName}`
+   */
+  getInstance(name: string, instance: string, ...options: OptionsArgument<RequestOptions>): Promise<Instance>;
+  /**
+   * Mints a token for a database; the token is never put in an error.
+   *
+   * `POST /v1/organizations/{org}/databases/{databaseName}/auth/tokens`
+   */
+  createToken(name: string, ...options: OptionsArgument<CreateDatabaseTokenOptions>): Promise<AuthToken>;
+  /**
+   * Invalidates every token of a database; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/databases/{databaseName}/auth/rotate`
+   */
+  rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Gets a database's usage, this month unless `from` and `to` say otherwise.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/usage`
+   */
+  usage(name: string, ...options: OptionsArgument<GetDatabaseUsageOptions>): Promise<DatabaseUsage>;
+  /**
+   * Gets a database's top queries; resolves to `null` when there are none.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/stats`
+   */
+  stats(name: string, ...options: OptionsArgument<RequestOptions>): Promise<QueryStats[] | null>;
+}
+
+/** The `locations` resource of a client. */
 export interface LocationsApi {
-  /** `GET /v1/locations`, as a list sorted by code. */
-  list(options?: RequestOptions | null): Promise<Location[]>;
-  /** `GET https://region.turso.io/` (or `regionUrl`), with no token. */
-  closest(options?: RequestOptions | null): Promise<ClosestLocation>;
+  /**
+   * Lists the locations databases can be placed in, sorted by code.
+   *
+   * `GET /v1/locations`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<Locations>;
+  /**
+   * Asks the region finder (no token sent) which location is closest to the caller.
+   *
+   * `GET {regionUrl}/`
+   */
+  closest(...options: OptionsArgument<RequestOptions>): Promise<ClosestLocation>;
+}
+
+/** The `members` resource of a client. */
+export interface MembersApi {
+  /**
+   * Lists the organization's members.
+   *
+   * `GET /v1/organizations/{org}/members`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<Member[]>;
+  /**
+   * Gets one member of the organization.
+   *
+   * `GET /v1/organizations/{org}/members/{username}`
+   */
+  get(username: string, ...options: OptionsArgument<RequestOptions>): Promise<Member>;
+  /**
+   * Adds an existing Turso user to the organization.
+   *
+   * `POST /v1/organizations/{org}/members`
+   */
+  add(...options: OptionsArgument<AddOrganizationMemberOptions>): Promise<AddedMember>;
+  /**
+   * Changes a member's role.
+   *
+   * `PATCH /v1/organizations/{org}/members/{username}`
+   */
+  updateRole(username: string, role: RoleChange["role"], ...options: OptionsArgument<RequestOptions>): Promise<Member>;
+  /**
+   * Removes a member from the organization; resolves to the username.
+   *
+   * `DELETE /v1/organizations/{org}/members/{username}`
+   */
+  remove(username: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
+}
+
+/** The `invites` resource of a client. */
+export interface InvitesApi {
+  /**
+   * Lists the organization's pending invitations.
+   *
+   * `GET /v2/organizations/{org}/invites`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<Invite[]>;
+  /**
+   * Invites someone to the organization, by email or username.
+   *
+   * `POST /v2/organizations/{org}/invites`
+   */
+  create(...options: OptionsArgument<InviteOrganizationMemberV2Options>): Promise<CreatedInvite>;
+  /**
+   * Withdraws an invitation; resolves to nothing.
+   *
+   * `DELETE /v2/organizations/{org}/invites/{email}`
+   */
+  delete(email: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+}
+
+/** The `apiTokens` resource of a client. */
+export interface ApiTokensApi {
+  /**
+   * Lists the user's Platform API tokens, without their secrets.
+   *
+   * `GET /v1/auth/api-tokens`
+   */
+  list(...options: OptionsArgument<RequestOptions>): Promise<ApiToken[]>;
+  /**
+   * Mints a Platform API token; the API shows it only this once, and it is never put in an error.
+   *
+   * `POST /v1/auth/api-tokens/{tokenName}`
+   */
+  create(name: string, ...options: OptionsArgument<CreateAPITokenOptions>): Promise<CreatedApiToken>;
+  /**
+   * Revokes one of the user's API tokens; resolves to its name.
+   *
+   * `DELETE /v1/auth/api-tokens/{tokenName}`
+   */
+  revoke(name: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
+  /**
+   * Lists the API tokens restricted to the client's organization.
+   *
+   * `GET /v1/organizations/{org}/api-tokens`
+   */
+  listForOrganization(...options: OptionsArgument<RequestOptions>): Promise<ApiToken[]>;
+  /**
+   * Revokes an API token of the organization; resolves to its ID.
+   *
+   * `DELETE /v1/organizations/{org}/api-tokens/{tokenId}`
+   */
+  revokeForOrganization(id: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
+  /**
+   * Tells whether the client's own token is valid, and until when.
+   *
+   * `GET /v1/auth/validate`
+   */
+  validate(...options: OptionsArgument<RequestOptions>): Promise<TokenValidity>;
+}
+
+/** The `auditLogs` resource of a client. */
+export interface AuditLogsApi {
+  /**
+   * Gets one page of the organization's audit log, newest first.
+   *
+   * `GET /v1/organizations/{org}/audit-logs`
+   */
+  list(...options: OptionsArgument<ListOrganizationAuditLogsOptions>): Promise<AuditLogPage>;
+  /**
+   * Every item of every page, one page fetched at a time as they are
+   * consumed, up to the last page. Each page is a `list` call with
+   * these options; its `signal` also stops the walk.
+   */
+  all(options?: Omit<ListOrganizationAuditLogsOptions, "page"> | null): AsyncGenerator<AuditLogPage["audit_logs"][number], void, undefined>;
+}
+
+/** The `user` resource of a client. */
+export interface UserApi {
+  /**
+   * Gets the user the token belongs to.
+   *
+   * `GET /v1/user`
+   */
+  get(...options: OptionsArgument<RequestOptions>): Promise<User>;
 }
 
 /** A client bound to one organization and token. Its methods need no `this`. */
@@ -697,6 +1094,88 @@ export interface TursoClient {
   readonly auditLogs: AuditLogsApi;
   readonly user: UserApi;
 }
+
+/** What went wrong, for code to branch on. */
+export type TursoClientErrorCode =
+  /** An argument was refused before anything was sent; `field` names it. */
+  | "invalid_argument"
+  /** The API answered 400. */
+  | "bad_request"
+  /** The API answered 401: the token is missing, wrong or expired. */
+  | "unauthorized"
+  /** The API answered 402: the plan does not allow it. */
+  | "payment_required"
+  /** The API answered 403: the token may not do this. */
+  | "forbidden"
+  /** The API answered 404: no such organization, group, database or route. */
+  | "not_found"
+  /** The API answered 409: the name is taken, or the resource is in use. */
+  | "conflict"
+  /** The API answered 422: it understood the request and refused it. */
+  | "unprocessable_entity"
+  /** The API answered 429 on every attempt. */
+  | "rate_limited"
+  /** The API answered 5xx on every attempt that was allowed. */
+  | "server_error"
+  /** The API answered with another status outside 2xx. */
+  | "http_error"
+  /** A 2xx answer was not what the API promises. */
+  | "decode_error"
+  /** No answer came: DNS, TLS, a refused or reset connection. */
+  | "network_error"
+  /** The call took longer than `timeoutMs`, retries included. */
+  | "timeout"
+  /** The caller's `signal` fired. */
+  | "aborted"
+  /** A bug in this package, reported instead of breaking the caller. */
+  | "internal"
+;
+
+/** The argument an `invalid_argument` error is about. */
+export type TursoClientErrorField =
+  | "org"
+  | "token"
+  | "baseUrl"
+  | "regionUrl"
+  | "timeoutMs"
+  | "maxRetries"
+  | "signal"
+  | "options"
+  | "config"
+  | "overages"
+  | "require_mfa"
+  | "type"
+  | "name"
+  | "location"
+  | "extensions"
+  | "delete_protection"
+  | "organization"
+  | "expiration"
+  | "authorization"
+  | "permissions"
+  | "group"
+  | "schema"
+  | "parent"
+  | "seed"
+  | "size_limit"
+  | "remote_encryption"
+  | "allow_attach"
+  | "block_reads"
+  | "block_writes"
+  | "allowed_ips"
+  | "allowed_aws_vpc_ids"
+  | "instance"
+  | "from"
+  | "to"
+  | "username"
+  | "role"
+  | "email"
+  | "scopes"
+  | "id"
+  | "pageSize"
+  | "page"
+;
+// </generated>
 
 /**
  * Creates a group in `org`. Rejects with a `TursoClientError`; a bad
@@ -716,69 +1195,6 @@ export function createGroup(
  * with code `"invalid_argument"` if a setting is bad.
  */
 export function createClient(config: TursoClientConfig): TursoClient;
-
-/** What went wrong, for code to branch on. */
-export type TursoClientErrorCode =
-  | "invalid_argument"
-  | "bad_request"
-  | "unauthorized"
-  | "payment_required"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "unprocessable_entity"
-  | "rate_limited"
-  | "server_error"
-  | "http_error"
-  | "decode_error"
-  | "network_error"
-  | "timeout"
-  | "aborted"
-  | "internal";
-
-/** The argument an `invalid_argument` error is about. */
-export type TursoClientErrorField =
-  | "org"
-  | "token"
-  | "name"
-  | "location"
-  | "extensions"
-  | "baseUrl"
-  | "regionUrl"
-  | "expiration"
-  | "authorization"
-  | "permissions"
-  | "delete_protection"
-  | "organization"
-  | "group"
-  | "schema"
-  | "parent"
-  | "seed"
-  | "size_limit"
-  | "remote_encryption"
-  | "allow_attach"
-  | "block_reads"
-  | "block_writes"
-  | "allowed_ips"
-  | "allowed_aws_vpc_ids"
-  | "instance"
-  | "from"
-  | "to"
-  | "overages"
-  | "require_mfa"
-  | "type"
-  | "username"
-  | "role"
-  | "email"
-  | "scopes"
-  | "id"
-  | "pageSize"
-  | "page"
-  | "timeoutMs"
-  | "maxRetries"
-  | "signal"
-  | "options"
-  | "config";
 
 /** Every rejection of this package is an instance of this class. */
 export declare class TursoClientError extends Error {

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
@@ -11,7 +12,8 @@ use crate::request::Method;
 use crate::validate;
 
 /// A Platform API token, without its secret (`APIToken`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct ApiToken {
     pub name: String,
     pub id: String,
@@ -32,7 +34,8 @@ pub struct ApiToken {
     pub created_at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct TokenOwner {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub username: Option<String>,
@@ -42,8 +45,12 @@ pub struct TokenOwner {
 
 /// The optional body of Create API Token: no body for an unrestricted
 /// token, `organization` alone for one organization, and `organization`,
-/// `group` and `scopes` for one group.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `group` and `scopes` for one group, which [`Validate`] checks and the
+/// TypeScript says.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(
+    type = "{ organization?: string, group?: never, scopes?: never } | { organization: string, group: string, scopes: readonly [Scope, ...Scope[]] }"
+)]
 pub struct TokenRestriction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
@@ -54,7 +61,7 @@ pub struct TokenRestriction {
 }
 
 /// What a group-scoped token may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum Scope {
     #[serde(rename = "read")]
     Read,
@@ -115,7 +122,7 @@ impl Validate for TokenRestriction {
 
 /// A minted API token. Its `Debug` output hides the token, which the API
 /// shows only this once.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CreatedApiToken {
     pub name: String,
     pub id: String,
@@ -134,7 +141,7 @@ impl fmt::Debug for CreatedApiToken {
 }
 
 /// When the client's own token expires.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TokenValidity {
     /// Unix seconds, or `-1` for never.
     pub exp: i64,
@@ -146,6 +153,7 @@ const TOKEN: &str = "/v1/auth/api-tokens/{tokenName}";
 /// `apiTokens.list()`: the user's tokens.
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists the user's Platform API tokens, without their secrets.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("tokens"),
         ..Spec::new(
@@ -163,6 +171,7 @@ impl Operation for List {
 /// is sent only when a restriction is given.
 pub struct Create;
 impl Operation for Create {
+    const DOC: &'static str = "Mints a Platform API token; the API shows it only this once, and it is never put in an error.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[TOKEN_NAME],
@@ -177,6 +186,7 @@ impl Operation for Create {
 /// `apiTokens.revoke(name)`: resolves to the revoked token's name.
 pub struct Revoke;
 impl Operation for Revoke {
+    const DOC: &'static str = "Revokes one of the user's API tokens; resolves to its name.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[TOKEN_NAME],
@@ -191,6 +201,7 @@ impl Operation for Revoke {
 /// client's organization, with who minted it.
 pub struct ListForOrganization;
 impl Operation for ListForOrganization {
+    const DOC: &'static str = "Lists the API tokens restricted to the client's organization.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("tokens"),
         ..Spec::new(
@@ -207,6 +218,7 @@ impl Operation for ListForOrganization {
 /// `apiTokens.revokeForOrganization(id)`: resolves to the revoked token's ID.
 pub struct RevokeForOrganization;
 impl Operation for RevokeForOrganization {
+    const DOC: &'static str = "Revokes an API token of the organization; resolves to its ID.";
     const SPEC: Spec = Spec {
         args: &["id"],
         params: &[Param::path("tokenId", "id", validate::slug)],
@@ -226,6 +238,7 @@ impl Operation for RevokeForOrganization {
 /// when. `GET /v1/auth/validate`, which `@tursodatabase/api` does not call.
 pub struct ValidateToken;
 impl Operation for ValidateToken {
+    const DOC: &'static str = "Tells whether the client's own token is valid, and until when.";
     const SPEC: Spec = Spec::new(
         "validateAPIToken",
         "apiTokens.validate",

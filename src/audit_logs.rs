@@ -2,13 +2,15 @@
 //! time.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::operation::{AnyJson, Input, NoBody, Operation, Pages, Param, Spec, Visitor};
 use crate::request::Method;
 use crate::validate;
 
 /// One action taken in the organization (`AuditLog`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct AuditLog {
     /// What was done, such as `"db-create"`.
     pub code: String,
@@ -26,17 +28,18 @@ pub struct AuditLog {
     /// What the action carried; any JSON object.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     #[cfg_attr(target_arch = "wasm32", serde(skip_serializing))]
+    #[ts(type = "Record<string, unknown>")]
     pub data: Option<AnyJson>,
 }
 
 /// One page of audit logs, and where it is among the pages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditLogPage {
     pub audit_logs: Vec<AuditLog>,
     pub pagination: Pagination,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Pagination {
     pub page: u32,
     pub page_size: u32,
@@ -48,6 +51,7 @@ pub struct Pagination {
 /// walks them all.
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Gets one page of the organization's audit log, newest first.";
     const SPEC: Spec = Spec {
         params: &[
             Param::query("page_size", validate::positive_integer)

@@ -293,7 +293,7 @@ fn run(
         let mut params = Vec::new();
         for param in spec.params {
             let text = match param.input {
-                Input::Text => required_string,
+                Input::Text | Input::OneOf(_) => required_string,
                 Input::Integer => integer_text,
                 Input::Time => time_text,
             };

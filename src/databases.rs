@@ -3,6 +3,7 @@
 //! and its twelve operations.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::groups::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
@@ -11,7 +12,8 @@ use crate::request::Method;
 use crate::validate;
 
 /// A database as the API returns it (`Database`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Database {
     #[serde(rename = "Name")]
     pub name: String,
@@ -42,7 +44,8 @@ pub struct Database {
 }
 
 /// The database a branch was made from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct DatabaseParent {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub id: Option<String>,
@@ -54,7 +57,8 @@ pub struct DatabaseParent {
 }
 
 /// The body of Create Database (`CreateDatabaseInput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewDatabase {
     pub name: String,
     /// The group to create it in, which must exist.
@@ -68,8 +72,13 @@ pub struct NewDatabase {
     pub remote_encryption: Option<RemoteEncryption>,
 }
 
-/// What a new database starts from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a new database starts from: a copy of a database, named, or a file
+/// uploaded afterwards. [`Validate`] checks the name, and the TypeScript
+/// says it; the time may be a `Date`, which is sent as its RFC 3339 text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(
+    type = "{ type: \"database\", name: string, timestamp?: Moment | null } | { type: \"database_upload\", name?: string | null, timestamp?: Moment | null }"
+)]
 pub struct Seed {
     #[serde(rename = "type")]
     pub kind: SeedKind,
@@ -81,7 +90,7 @@ pub struct Seed {
     pub timestamp: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SeedKind {
     /// A copy of an existing database.
@@ -91,7 +100,7 @@ pub enum SeedKind {
 }
 
 /// How the database is encrypted at rest. Its `Debug` output hides the key.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RemoteEncryption {
     /// The key, in base64.
     pub encryption_key: String,
@@ -107,7 +116,7 @@ impl std::fmt::Debug for RemoteEncryption {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Cipher {
     Aes256gcm,
@@ -159,7 +168,7 @@ impl Validate for NewDatabase {
 }
 
 /// A new database's names (`CreateDatabaseOutput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CreatedDatabase {
     #[serde(rename = "DbId")]
     pub db_id: String,
@@ -172,7 +181,8 @@ pub struct CreatedDatabase {
 /// A database's configuration (`DatabaseConfigurationResponse`), also the
 /// body that updates it (`DatabaseConfigurationInput`), where a field left
 /// out is left unchanged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct DatabaseConfiguration {
     /// Bytes, or a size with a unit such as `"256mb"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,14 +214,15 @@ impl Validate for DatabaseConfiguration {
 }
 
 /// One instance of a database, in one location (`Instance`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Instance {
     pub uuid: String,
     /// Its location code.
     pub name: String,
-    /// `"primary"` or `"replica"`.
     #[serde(rename = "type")]
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(type = "\"primary\" | \"replica\"")]
     pub kind: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub region: Option<String>,
@@ -220,7 +231,8 @@ pub struct Instance {
 }
 
 /// A database's usage over a period (`DatabaseUsageOutput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct DatabaseUsage {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub uuid: Option<String>,
@@ -230,7 +242,8 @@ pub struct DatabaseUsage {
     pub total: Option<Usage>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct InstanceUsage {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub uuid: Option<String>,
@@ -239,7 +252,8 @@ pub struct InstanceUsage {
 }
 
 /// Counts over a period (`DatabaseUsageObject`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Usage {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub rows_read: Option<u64>,
@@ -252,7 +266,8 @@ pub struct Usage {
 }
 
 /// A database's top queries (`DatabaseStatsOutput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct QueryStats {
     pub query: String,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
@@ -268,6 +283,8 @@ const DATABASE_NAME: Param = Param::path("databaseName", "name", validate::name)
 /// `databases.list({ group?, schema?, parent? })`
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str =
+        "Lists the organization's databases, by `group` or `parent` if given.";
     const SPEC: Spec = Spec {
         params: &[
             Param::query("group", validate::name),
@@ -284,6 +301,8 @@ impl Operation for List {
 /// `databases.get(name)`
 pub struct Get;
 impl Operation for Get {
+    const DOC: &'static str =
+        "Gets a database; rejects with `not_found` when there is none of that name.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -297,6 +316,8 @@ impl Operation for Get {
 /// `databases.create(name, { group, seed?, size_limit?, remote_encryption? })`
 pub struct Create;
 impl Operation for Create {
+    const DOC: &'static str =
+        "Creates a database in a group; rejects with `conflict` when the name is taken.";
     const SPEC: Spec = Spec {
         args: &["name"],
         body: Payload::Required(&["name", "group", "seed", "size_limit", "remote_encryption"]),
@@ -315,6 +336,7 @@ impl Operation for Create {
 /// `databases.delete(name)`: resolves to the deleted database's name.
 pub struct Delete;
 impl Operation for Delete {
+    const DOC: &'static str = "Deletes a database; resolves to its name.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -336,6 +358,7 @@ const CONFIGURATION: &str =
 /// `databases.getConfiguration(name)`
 pub struct GetConfiguration;
 impl Operation for GetConfiguration {
+    const DOC: &'static str = "Gets a database's configuration.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -353,6 +376,8 @@ impl Operation for GetConfiguration {
 /// `databases.updateConfiguration(name, { size_limit?, allow_attach?, … })`
 pub struct UpdateConfiguration;
 impl Operation for UpdateConfiguration {
+    const DOC: &'static str =
+        "Changes a database's configuration; what is left out is left unchanged.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -379,6 +404,7 @@ impl Operation for UpdateConfiguration {
 /// `databases.listInstances(name)`
 pub struct ListInstances;
 impl Operation for ListInstances {
+    const DOC: &'static str = "Lists a database's instances, one per location.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -397,6 +423,7 @@ impl Operation for ListInstances {
 /// `databases.getInstance(name, instance)`: `instance` is a location code.
 pub struct GetInstance;
 impl Operation for GetInstance {
+    const DOC: &'static str = "Gets a database's instance in one location.";
     const SPEC: Spec = Spec {
         args: &["name", "instance"],
         params: &[
@@ -419,6 +446,7 @@ impl Operation for GetInstance {
 /// with the body sent only with `permissions`, as `groups.createToken`.
 pub struct CreateToken;
 impl Operation for CreateToken {
+    const DOC: &'static str = "Mints a token for a database; the token is never put in an error.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
@@ -438,6 +466,7 @@ impl Operation for CreateToken {
 /// `databases.rotateTokens(name)`: the API answers 200 with no body.
 pub struct RotateTokens;
 impl Operation for RotateTokens {
+    const DOC: &'static str = "Invalidates every token of a database; resolves to nothing.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
@@ -456,6 +485,8 @@ impl Operation for RotateTokens {
 /// `databases.usage(name, { from?, to? })`, each a `Date` or RFC 3339 text.
 pub struct GetUsage;
 impl Operation for GetUsage {
+    const DOC: &'static str =
+        "Gets a database's usage, this month unless `from` and `to` say otherwise.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[
@@ -478,6 +509,8 @@ impl Operation for GetUsage {
 /// `databases.stats(name)`: the top queries, or `null` when there are none.
 pub struct GetStats;
 impl Operation for GetStats {
+    const DOC: &'static str =
+        "Gets a database's top queries; resolves to `null` when there are none.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::de::value::SeqAccessDeserializer;
 use serde::de::{self, SeqAccess, Unexpected};
 use serde::{Deserialize, Deserializer, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
@@ -15,7 +16,8 @@ use crate::validate;
 /// A group as the API returns it (`Group` in the OpenAPI description).
 /// Fields the API adds later reach JavaScript as sent; natively they are
 /// left out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Group {
     pub name: String,
     pub uuid: String,
@@ -37,7 +39,7 @@ pub struct Group {
 }
 
 /// A SQLite extension a group can enable for its databases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
     rename_all = "lowercase",
     expecting = "one of vector, vec, crypto, fuzzy, math, stats, text, unicode, uuid, regexp"
@@ -56,7 +58,7 @@ pub enum Extension {
 }
 
 /// The `extensions` of a new group: `"all"`, or a list of distinct ones.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(untagged)]
 pub enum Extensions {
     All(AllExtensions),
@@ -93,14 +95,15 @@ impl<'de> Deserialize<'de> for Extensions {
 }
 
 /// The keyword `"all"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum AllExtensions {
     #[serde(rename = "all")]
     All,
 }
 
 /// The body of Create Group (`NewGroup` in the OpenAPI description).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewGroup {
     pub name: String,
     pub location: String,
@@ -133,7 +136,8 @@ impl Validate for NewGroup {
 
 /// A group's configuration (`GroupConfigurationResponse`), also the body
 /// that updates it (`GroupConfigurationInput`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct GroupConfiguration {
     /// Whether the group and its databases are protected from deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,7 +147,7 @@ pub struct GroupConfiguration {
 impl Validate for GroupConfiguration {}
 
 /// The body of Transfer Group.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct GroupTransfer {
     /// The slug of the organization that receives the group.
     pub organization: String,
@@ -155,22 +159,28 @@ impl Validate for GroupTransfer {
     }
 }
 
-/// The optional body of Create Group Auth Token (`CreateTokenInput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The optional body of Create Group Auth Token (`CreateTokenInput`): sent
+/// only when `permissions` is given, so a caller may leave it out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct TokenClaims {
+    #[ts(as = "Option<TokenPermissions>")]
     pub permissions: TokenPermissions,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct TokenPermissions {
     /// Read `ATTACH` permission on other databases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_attach: Option<ReadAttach>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct ReadAttach {
     #[serde(default)]
+    #[ts(as = "Option<Vec<String>>")]
     pub databases: Vec<String>,
 }
 
@@ -186,7 +196,7 @@ impl Validate for TokenClaims {
 }
 
 /// A minted token. Its `Debug` output hides the token.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AuthToken {
     pub jwt: String,
 }
@@ -206,6 +216,7 @@ const GROUP_NAME: Param = Param::path("groupName", "name", validate::name);
 /// `groups.list()`
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists the organization's groups.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("groups"),
         ..Spec::new("listGroups", "groups.list", Method::Get, GROUPS)
@@ -217,6 +228,8 @@ impl Operation for List {
 /// `groups.get(name)`
 pub struct Get;
 impl Operation for Get {
+    const DOC: &'static str =
+        "Gets a group; rejects with `not_found` when there is none of that name.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -231,6 +244,8 @@ impl Operation for Get {
 /// `@tursodatabase/api`, `groups.create(name, location, { extensions? })`.
 pub struct Create;
 impl Operation for Create {
+    const DOC: &'static str =
+        "Creates a group in a location; rejects with `conflict` when the name is taken.";
     const SPEC: Spec = Spec {
         args: &["name", "location?"],
         body: Payload::Required(&["name", "location", "extensions"]),
@@ -244,6 +259,7 @@ impl Operation for Create {
 /// `groups.delete(name)`: the API answers with the deleted group.
 pub struct Delete;
 impl Operation for Delete {
+    const DOC: &'static str = "Deletes a group; resolves to the deleted group.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -259,6 +275,7 @@ const CONFIGURATION: &str = "/v1/organizations/{organizationSlug}/groups/{groupN
 /// `groups.getConfiguration(name)`
 pub struct GetConfiguration;
 impl Operation for GetConfiguration {
+    const DOC: &'static str = "Gets a group's configuration.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -276,6 +293,8 @@ impl Operation for GetConfiguration {
 /// `groups.updateConfiguration(name, { delete_protection })`
 pub struct UpdateConfiguration;
 impl Operation for UpdateConfiguration {
+    const DOC: &'static str =
+        "Protects a group and its databases from deletion, or stops protecting them.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -295,6 +314,7 @@ impl Operation for UpdateConfiguration {
 /// group itself, not in an envelope.
 pub struct Transfer;
 impl Operation for Transfer {
+    const DOC: &'static str = "Moves a group to another organization; resolves to the group.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -313,6 +333,7 @@ impl Operation for Transfer {
 /// `groups.unarchive(name)`
 pub struct Unarchive;
 impl Operation for Unarchive {
+    const DOC: &'static str = "Wakes a group archived for inactivity.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -338,6 +359,7 @@ const LOCATION_PARAMS: &[Param] = &[
 /// `groups.addLocation(name, location)`, deprecated by the API.
 pub struct AddLocation;
 impl Operation for AddLocation {
+    const DOC: &'static str = "Adds a location to a group (deprecated by the API).";
     const SPEC: Spec = Spec {
         args: &["name", "location"],
         params: LOCATION_PARAMS,
@@ -356,6 +378,7 @@ impl Operation for AddLocation {
 /// `groups.removeLocation(name, location)`, deprecated by the API.
 pub struct RemoveLocation;
 impl Operation for RemoveLocation {
+    const DOC: &'static str = "Removes a location from a group (deprecated by the API).";
     const SPEC: Spec = Spec {
         args: &["name", "location"],
         params: LOCATION_PARAMS,
@@ -374,6 +397,8 @@ impl Operation for RemoveLocation {
 /// `groups.updateDatabases(name)`: the API answers 200 with no body.
 pub struct UpdateDatabases;
 impl Operation for UpdateDatabases {
+    const DOC: &'static str =
+        "Updates every database of a group to the latest libSQL; resolves to nothing.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
@@ -392,13 +417,15 @@ impl Operation for UpdateDatabases {
 /// A minted token's lifetime, a query parameter of every Create Token.
 pub const TOKEN_EXPIRATION: Param = Param::query("expiration", validate::expiration);
 /// A minted token's access, a query parameter of every Create Token.
-pub const TOKEN_AUTHORIZATION: Param = Param::query("authorization", validate::authorization);
+pub const TOKEN_AUTHORIZATION: Param = Param::choice("authorization", validate::AUTHORIZATIONS);
 
 /// `groups.createToken(name, { expiration?, authorization?, permissions? })`.
 /// The body is sent only with `permissions`: an empty one, which the
 /// official SDK always sends, is rejected by the API for new databases.
 pub struct CreateToken;
 impl Operation for CreateToken {
+    const DOC: &'static str =
+        "Mints a token for every database of a group; the token is never put in an error.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
@@ -418,6 +445,7 @@ impl Operation for CreateToken {
 /// `groups.rotateTokens(name)`: the API answers 200 with no body.
 pub struct RotateTokens;
 impl Operation for RotateTokens {
+    const DOC: &'static str = "Invalidates every token of a group; resolves to nothing.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],

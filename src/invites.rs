@@ -2,6 +2,7 @@
 //! keyed by email.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::members::Role;
@@ -10,12 +11,14 @@ use crate::request::Method;
 use crate::validate;
 
 /// A pending invitation (`InviteV2`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Invite {
     pub email: String,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub id: Option<u64>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(as = "Option<Role>")]
     pub role: Option<String>,
     /// When it was sent, in RFC 3339.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
@@ -23,8 +26,11 @@ pub struct Invite {
 }
 
 /// The body of Invite Organization Member: exactly one of `email` and
-/// `username`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `username`, which [`Validate`] checks and the TypeScript says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(
+    type = "{ role?: Role | null } & ({ email: string, username?: never } | { username: string, email?: never })"
+)]
 pub struct NewInvite {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
@@ -51,11 +57,13 @@ impl Validate for NewInvite {
 }
 
 /// The invitation that was sent (`InviteCreatedV2`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct CreatedInvite {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub email: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(as = "Option<Role>")]
     pub role: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub organization: Option<String>,
@@ -66,6 +74,7 @@ const INVITES: &str = "/v2/organizations/{organizationSlug}/invites";
 /// `invites.list()`
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists the organization's pending invitations.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("invites"),
         ..Spec::new(
@@ -82,6 +91,7 @@ impl Operation for List {
 /// `invites.create({ email, role? })`, or `{ username, role? }`.
 pub struct Create;
 impl Operation for Create {
+    const DOC: &'static str = "Invites someone to the organization, by email or username.";
     const SPEC: Spec = Spec {
         body: Payload::Required(&["email", "username", "role"]),
         answer: Answer::Member("invited"),
@@ -99,6 +109,7 @@ impl Operation for Create {
 /// `invites.delete(email)`: the email is one path segment, percent-encoded.
 pub struct Delete;
 impl Operation for Delete {
+    const DOC: &'static str = "Withdraws an invitation; resolves to nothing.";
     const SPEC: Spec = Spec {
         args: &["email"],
         params: &[Param::path("email", "email", validate::email)],

@@ -3,12 +3,13 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::operation::{Answer, Base, NoBody, Operation, Spec, Visitor};
 use crate::request::Method;
 
 /// A location where databases can be placed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Location {
     /// Its key, such as `"aws-us-east-1"`.
     pub code: String,
@@ -18,7 +19,7 @@ pub struct Location {
 
 /// Every location: sent as a map from code to name, handed over as a list
 /// sorted by code, as `@tursodatabase/api` hands it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(from = "BTreeMap<String, String>")]
 pub struct Locations(pub Vec<Location>);
 
@@ -33,7 +34,7 @@ impl From<BTreeMap<String, String>> for Locations {
 }
 
 /// The location closest to the caller, as the region finder sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ClosestLocation {
     /// The location that answered.
     pub server: String,
@@ -44,6 +45,7 @@ pub struct ClosestLocation {
 /// `locations.list()`
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists the locations databases can be placed in, sorted by code.";
     const SPEC: Spec = Spec {
         answer: Answer::Reshaped("locations"),
         ..Spec::new(
@@ -61,6 +63,8 @@ impl Operation for List {
 /// `regionUrl` and carries no token.
 pub struct Closest;
 impl Operation for Closest {
+    const DOC: &'static str =
+        "Asks the region finder (no token sent) which location is closest to the caller.";
     const SPEC: Spec = Spec {
         base: Base::Region,
         ..Spec::new("closestLocation", "locations.closest", Method::Get, "/")

@@ -2,6 +2,7 @@
 //! their roles.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
@@ -9,18 +10,20 @@ use crate::request::Method;
 use crate::validate;
 
 /// A member of the organization (`Member`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Member {
     pub username: String,
     /// `"owner"`, `"admin"`, `"member"` or `"viewer"`.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(type = "\"owner\" | Role")]
     pub role: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub email: Option<String>,
 }
 
 /// A role that can be given: every role but the owner's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Admin,
@@ -36,7 +39,8 @@ pub enum Role {
 /// `@tursodatabase/api` send `username`, and the answer names the member
 /// by username: `username` is right, and the `required` is a fault of the
 /// description (inviting by email is `invites.create`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewMember {
     /// An existing Turso user.
     pub username: String,
@@ -52,16 +56,18 @@ impl Validate for NewMember {
 }
 
 /// Who was added, and as what.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct AddedMember {
     /// The username.
     pub member: String,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(as = "Option<Role>")]
     pub role: Option<String>,
 }
 
 /// The body of Update Member Role.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RoleChange {
     pub role: Role,
 }
@@ -75,6 +81,7 @@ const USERNAME: Param = Param::path("username", "username", validate::slug);
 /// `members.list()`
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists the organization's members.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("members"),
         ..Spec::new(
@@ -91,6 +98,7 @@ impl Operation for List {
 /// `members.get(username)`
 pub struct Get;
 impl Operation for Get {
+    const DOC: &'static str = "Gets one member of the organization.";
     const SPEC: Spec = Spec {
         args: &["username"],
         params: &[USERNAME],
@@ -104,6 +112,7 @@ impl Operation for Get {
 /// `members.add({ username, role? })`
 pub struct Add;
 impl Operation for Add {
+    const DOC: &'static str = "Adds an existing Turso user to the organization.";
     const SPEC: Spec = Spec {
         body: Payload::Required(&["username", "role"]),
         ..Spec::new(
@@ -120,6 +129,7 @@ impl Operation for Add {
 /// `members.updateRole(username, role)`
 pub struct UpdateRole;
 impl Operation for UpdateRole {
+    const DOC: &'static str = "Changes a member's role.";
     const SPEC: Spec = Spec {
         args: &["username", "role"],
         params: &[USERNAME],
@@ -139,6 +149,7 @@ impl Operation for UpdateRole {
 /// `members.remove(username)`: resolves to the removed member's username.
 pub struct Remove;
 impl Operation for Remove {
+    const DOC: &'static str = "Removes a member from the organization; resolves to the username.";
     const SPEC: Spec = Spec {
         args: &["username"],
         params: &[USERNAME],

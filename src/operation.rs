@@ -20,19 +20,26 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::request::Method;
 use crate::validate::Check;
 
-/// One operation of the Platform API, declared once.
+/// One operation of the Platform API, declared once. Its TypeScript, its
+/// README row and its entry in `tests/operations.json` are generated from
+/// this by `cargo test --test generated`.
 pub trait Operation {
+    /// One line for people: what it does, what it resolves to, and when it
+    /// rejects, where that is particular to it. Only the generator reads
+    /// it, so the `.wasm` carries none of these.
+    const DOC: &'static str;
     /// Everything about the operation that is data.
     const SPEC: Spec;
     /// The JSON body, [`NoBody`] for an operation that sends none.
-    type Body: Serialize + DeserializeOwned + Validate;
+    type Body: Serialize + DeserializeOwned + Validate + TS + 'static;
     /// The answer, as it sits in its envelope; `()` for none.
-    type Answer: Serialize + DeserializeOwned;
+    type Answer: Serialize + DeserializeOwned + TS + 'static;
 }
 
 /// What an operation is, as plain data.
@@ -139,6 +146,15 @@ impl Param {
         }
     }
 
+    /// A query parameter that is one of `choices`, from the argument of the
+    /// same name.
+    pub const fn choice(name: &'static str, choices: &'static [&'static str]) -> Param {
+        Param {
+            input: Input::OneOf(choices),
+            ..Param::query(name, crate::validate::any)
+        }
+    }
+
     /// A query parameter of text, from the argument of the same name.
     pub const fn query(name: &'static str, check: Check) -> Param {
         Param {
@@ -166,6 +182,8 @@ impl Param {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
     Text,
+    /// One of these texts; the check refuses any other.
+    OneOf(&'static [&'static str]),
     /// A whole number.
     Integer,
     /// A `Date`, or its RFC 3339 text.
@@ -207,7 +225,7 @@ pub enum Answer {
 }
 
 /// The body of an operation that sends none.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct NoBody {}
 
 /// Rules a body must meet beyond its types, checked before sending.
@@ -218,6 +236,21 @@ pub trait Validate {
 }
 
 impl Validate for NoBody {}
+
+/// The arguments a client or a call reads besides its operation's own. An
+/// `invalid_argument` error names one of these, or an argument, parameter
+/// or body field that an operation declares.
+pub const COMMON_ARGUMENTS: &[&str] = &[
+    "org",
+    "token",
+    "baseUrl",
+    "regionUrl",
+    "timeoutMs",
+    "maxRetries",
+    "signal",
+    "options",
+    "config",
+];
 
 /// Visits every declared operation: the boundary builds its dispatch table
 /// this way, and the tests check each against the OpenAPI description.

@@ -2,6 +2,7 @@
 //! billing and usage, and the organizations its token can reach.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::databases::DatabaseUsage;
 use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
@@ -9,13 +10,14 @@ use crate::request::Method;
 use crate::validate;
 
 /// An organization, or a user's personal account (`Organization`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Organization {
     pub name: String,
     pub slug: String,
-    /// `"personal"` or `"team"`.
     #[serde(rename = "type")]
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[ts(type = "\"personal\" | \"team\"")]
     pub kind: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub overages: Option<bool>,
@@ -35,7 +37,8 @@ pub struct Organization {
 }
 
 /// The body of Update Organization: what to change.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
 pub struct OrganizationUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overages: Option<bool>,
@@ -47,7 +50,8 @@ pub struct OrganizationUpdate {
 impl Validate for OrganizationUpdate {}
 
 /// A plan the organization can be on (`OrganizationPlan`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Plan {
     pub name: String,
     /// The monthly price.
@@ -59,7 +63,8 @@ pub struct Plan {
     pub quotas: Option<PlanQuotas>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct PlanPrice {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub value: Option<String>,
@@ -69,7 +74,8 @@ pub struct PlanPrice {
 }
 
 /// What a plan allows (`PlanQuotas`), named as on the wire.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanQuotas {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
@@ -90,7 +96,8 @@ pub struct PlanQuotas {
 }
 
 /// An invoice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Invoice {
     pub invoice_number: String,
     /// The amount in USD, formatted, such as `"10.29"`.
@@ -108,7 +115,8 @@ pub struct Invoice {
 }
 
 /// The organization's current subscription.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct Subscription {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub name: Option<String>,
@@ -122,7 +130,8 @@ pub struct Subscription {
 }
 
 /// The organization's usage this period, in all and per database.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct OrganizationUsage {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub uuid: Option<String>,
@@ -132,7 +141,8 @@ pub struct OrganizationUsage {
     pub databases: Option<Vec<DatabaseUsage>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct UsageTotals {
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub rows_read: Option<u64>,
@@ -155,6 +165,7 @@ const ORGANIZATION: &str = "/v1/organizations/{organizationSlug}";
 /// `organizations.list()`: every organization the token can reach.
 pub struct List;
 impl Operation for List {
+    const DOC: &'static str = "Lists every organization the token can reach.";
     const SPEC: Spec = Spec::new(
         "listOrganizations",
         "organizations.list",
@@ -168,6 +179,7 @@ impl Operation for List {
 /// `organizations.get()`: the client's organization.
 pub struct Get;
 impl Operation for Get {
+    const DOC: &'static str = "Gets the client's organization.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("organization"),
         ..Spec::new(
@@ -184,6 +196,8 @@ impl Operation for Get {
 /// `organizations.update({ overages?, require_mfa? })`
 pub struct Update;
 impl Operation for Update {
+    const DOC: &'static str =
+        "Changes the organization's settings; resolves to the organization as updated.";
     const SPEC: Spec = Spec {
         body: Payload::Required(&["overages", "require_mfa"]),
         answer: Answer::Member("organization"),
@@ -201,6 +215,7 @@ impl Operation for Update {
 /// `organizations.plans()`
 pub struct Plans;
 impl Operation for Plans {
+    const DOC: &'static str = "Lists the plans the organization can be on.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("plans"),
         ..Spec::new(
@@ -217,8 +232,9 @@ impl Operation for Plans {
 /// `organizations.invoices({ type? })`
 pub struct Invoices;
 impl Operation for Invoices {
+    const DOC: &'static str = "Lists the organization's invoices, all of them or by `type`.";
     const SPEC: Spec = Spec {
-        params: &[Param::query("type", validate::invoice_type)],
+        params: &[Param::choice("type", validate::INVOICE_TYPES)],
         answer: Answer::Member("invoices"),
         ..Spec::new(
             "listOrganizationInvoices",
@@ -234,6 +250,7 @@ impl Operation for Invoices {
 /// `organizations.subscription()`
 pub struct GetSubscription;
 impl Operation for GetSubscription {
+    const DOC: &'static str = "Gets the organization's current subscription.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("subscription"),
         ..Spec::new(
@@ -250,6 +267,7 @@ impl Operation for GetSubscription {
 /// `organizations.usage()`
 pub struct GetUsage;
 impl Operation for GetUsage {
+    const DOC: &'static str = "Gets the organization's usage this period, in all and per database.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("organization"),
         ..Spec::new(

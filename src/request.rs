@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::operation::{Base, Json, Operation, Payload, Place, Spec, Validate};
+use crate::operation::{Base, Input, Json, Operation, Payload, Place, Spec, Validate};
 use crate::validate::{self, UrlParser};
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
@@ -175,7 +175,12 @@ pub fn build_from_spec(
     };
     for param in spec.params {
         match value_of(param.arg) {
-            Some(value) => (param.check)(param.arg, value)?,
+            Some(value) => {
+                if let Input::OneOf(choices) = param.input {
+                    validate::one_of(param.arg, value, choices)?;
+                }
+                (param.check)(param.arg, value)?
+            }
             None if param.place == Place::Path => {
                 return Err(Error::invalid(
                     param.arg,

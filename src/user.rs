@@ -1,12 +1,14 @@
 //! The User resource: whose token the client holds.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::operation::{Answer, NoBody, Operation, Spec, Visitor};
 use crate::request::Method;
 
 /// The user the token belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
 pub struct User {
     pub username: String,
     /// The display name.
@@ -29,6 +31,7 @@ pub struct User {
 /// `user.get()`
 pub struct Get;
 impl Operation for Get {
+    const DOC: &'static str = "Gets the user the token belongs to.";
     const SPEC: Spec = Spec {
         answer: Answer::Member("user"),
         ..Spec::new("getCurrentUser", "user.get", Method::Get, "/v1/user")

@@ -232,6 +232,7 @@ fn the_parity_check_can_fail() {
     // A declaration with a wrong path, method, parameter and body field.
     struct Wrong;
     impl Operation for Wrong {
+        const DOC: &'static str = "A declaration that the spec contradicts.";
         const SPEC: operation::Spec = operation::Spec {
             params: &[operation::Param::query("expiry", |_, _| Ok(()))],
             body: operation::Payload::Required(&["name"]),

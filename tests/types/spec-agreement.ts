@@ -5,34 +5,33 @@
 // the reason. A field added to or changed in the spec then fails the tests.
 import type {
   AddedMember,
-  AddMemberOptions,
+  AddOrganizationMemberOptions,
   ApiToken,
   AuditLog,
   AuditLogPage,
-  AuditLogsOptions,
+  ListOrganizationAuditLogsOptions,
   ClosestLocation,
-  CreateApiTokenOptions,
+  CreateAPITokenOptions,
   CreateDatabaseOptions,
   CreatedApiToken,
   CreatedDatabase,
   CreatedInvite,
   CreateGroupOptions,
   CreateGroupTokenOptions,
-  CreateInviteOptions,
+  InviteOrganizationMemberV2Options,
   Database,
   DatabaseConfiguration,
-  DatabaseToken,
+  AuthToken,
   DatabaseUsage,
-  DatabaseUsageOptions,
+  GetDatabaseUsageOptions,
   Extension,
   Group,
   GroupConfiguration,
-  GroupToken,
   Role,
   Instance,
   Invite,
   Invoice,
-  InvoicesOptions,
+  ListOrganizationInvoicesOptions,
   ListDatabasesOptions,
   Location,
   Member,
@@ -91,7 +90,7 @@ type Agrees<Ours, Spec, Beyond extends PropertyKey = never> = [
 export type GroupAgrees = Assert<Agrees<Group, Schemas["BaseGroup"], "archived">>;
 export type GroupListAgrees = Assert<Same<NonNullable<Json<"listGroups">["groups"]>, Schemas["Group"][]>>;
 export type GroupConfigurationAgrees = Assert<Agrees<GroupConfiguration, Json<"getGroupConfiguration">>>;
-export type GroupTokenAgrees = Assert<Agrees<GroupToken, Json<"createGroupToken">>>;
+export type GroupTokenAgrees = Assert<Agrees<AuthToken, Json<"createGroupToken">>>;
 type SpecLocations = NonNullable<Json<"listLocations">["locations"]>;
 export type LocationAgrees = Assert<
   Same<[Location["code"], Location["description"]], [keyof SpecLocations & string, SpecLocations[string]]>
@@ -124,7 +123,7 @@ export type CreatedDatabaseAgrees = Assert<Agrees<CreatedDatabase, Schemas["Crea
 export type DeletedDatabaseAgrees = Assert<Same<NonNullable<Json<"deleteDatabase">["database"]>, string>>;
 export type DatabaseConfigurationAgrees = Assert<Agrees<DatabaseConfiguration, Schemas["DatabaseConfigurationResponse"]>>;
 export type InstanceAgrees = Assert<Agrees<Instance, Schemas["Instance"]>>;
-export type DatabaseTokenAgrees = Assert<Agrees<DatabaseToken, Json<"createDatabaseToken">>>;
+export type DatabaseTokenAgrees = Assert<Agrees<AuthToken, Json<"createDatabaseToken">>>;
 export type UsageAgrees = Assert<Agrees<Usage, Schemas["DatabaseUsageObject"]>>;
 export type DatabaseUsageAgrees = Assert<
   Agrees<Without<DatabaseUsage, "instances" | "total">, Omit<Schemas["DatabaseUsageOutput"], "instances" | "total">>
@@ -206,19 +205,19 @@ export type UpdateDatabaseConfigurationAgrees = Assert<
   Agrees<Omit<UpdateDatabaseConfigurationOptions, Limits>, Body<"updateDatabaseConfiguration">>
 >;
 export type DatabaseUsageOptionsAgree = Assert<
-  Same<keyof Omit<DatabaseUsageOptions, Limits>, keyof Query<"getDatabaseUsage">>
+  Same<keyof Omit<GetDatabaseUsageOptions, Limits>, keyof Query<"getDatabaseUsage">>
 >;
 export type UpdateOrganizationAgrees = Assert<Agrees<Omit<UpdateOrganizationOptions, Limits>, Body<"updateOrganization">>>;
-export type InvoicesOptionsAgree = Assert<Agrees<Omit<InvoicesOptions, Limits>, Query<"listOrganizationInvoices">>>;
+export type InvoicesOptionsAgree = Assert<Agrees<Omit<ListOrganizationInvoicesOptions, Limits>, Query<"listOrganizationInvoices">>>;
 // The spec requires `email`, which it does not define: see src/members.rs.
-export type AddMemberAgrees = Assert<Agrees<Omit<AddMemberOptions, Limits>, Omit<Body<"addOrganizationMember">, "email">>>;
+export type AddMemberAgrees = Assert<Agrees<Omit<AddOrganizationMemberOptions, Limits>, Omit<Body<"addOrganizationMember">, "email">>>;
 export type CreateInviteAgrees = Assert<
-  Same<keyof Omit<CreateInviteOptions, Limits>, keyof Body<"inviteOrganizationMemberV2">>
+  Same<keyof Omit<InviteOrganizationMemberV2Options, Limits>, keyof Body<"inviteOrganizationMemberV2">>
 >;
 export type CreateApiTokenAgrees = Assert<
-  Same<Exclude<keyof Omit<Extract<CreateApiTokenOptions, { group: string }>, Limits>, never>, keyof Body<"createAPIToken">>
+  Same<Exclude<keyof Omit<Extract<CreateAPITokenOptions, { group: string }>, Limits>, never>, keyof Body<"createAPIToken">>
 >;
-export type ScopeAgrees = Assert<Same<Item<Extract<CreateApiTokenOptions, { group: string }>["scopes"]>, Item<Body<"createAPIToken">["scopes"]>>>;
+export type ScopeAgrees = Assert<Same<Item<Extract<CreateAPITokenOptions, { group: string }>["scopes"]>, Item<Body<"createAPIToken">["scopes"]>>>;
 export type AuditLogsOptionsAgree = Assert<
-  Same<[keyof Omit<AuditLogsOptions, Limits>], [Exclude<keyof Query<"listOrganizationAuditLogs">, "page_size"> | "pageSize"]>
+  Same<[keyof Omit<ListOrganizationAuditLogsOptions, Limits>], [Exclude<keyof Query<"listOrganizationAuditLogs">, "page_size"> | "pageSize"]>
 >;

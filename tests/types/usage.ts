@@ -12,7 +12,7 @@ import {
   type CreatedInvite,
   type Database,
   type DatabaseConfiguration,
-  type DatabaseToken,
+  type AuthToken,
   type DatabaseUsage,
   type Instance,
   type Invite,
@@ -30,7 +30,6 @@ import {
   type Extensions,
   type Group,
   type GroupConfiguration,
-  type GroupToken,
   type Location,
   type TursoClientErrorCode,
 } from "turso-platform-wasm";
@@ -100,8 +99,8 @@ async function everyGroupsCall(): Promise<void> {
   const added: Group = await groups.addLocation("g", "ams");
   const removed: Group = await groups.removeLocation("g", "ams");
   const nothing: void = await groups.updateDatabases("g");
-  const token1: GroupToken = await groups.createToken("g");
-  const token2: GroupToken = await groups.createToken("g", {
+  const token1: AuthToken = await groups.createToken("g");
+  const token2: AuthToken = await groups.createToken("g", {
     expiration: "2w1d30m",
     authorization: "read-only",
     permissions: { read_attach: { databases: ["db1"] } },
@@ -161,7 +160,7 @@ async function everyOtherCall(): Promise<void> {
   const newConfig: DatabaseConfiguration = await databases.updateConfiguration("db", { allowed_ips: [], block_writes: true });
   const instances: Instance[] = await databases.listInstances("db");
   const instance: Instance = await databases.getInstance("db", "aws-us-east-1");
-  const dbToken: DatabaseToken = await databases.createToken("db", { authorization: "read-only", expiration: "1d" });
+  const dbToken: AuthToken = await databases.createToken("db", { authorization: "read-only", expiration: "1d" });
   const rotated: void = await databases.rotateTokens("db");
   const usage: DatabaseUsage = await databases.usage("db", { from: new Date(), to: "2026-01-01T00:00:00Z" });
   const stats: QueryStats[] | null = await databases.stats("db");
