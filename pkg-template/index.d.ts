@@ -159,6 +159,21 @@ export type OrganizationUsage = {
   databases?: DatabaseUsage[],
 };
 
+export type UsageTotals = {
+  rows_read?: number,
+  rows_written?: number,
+  databases?: number,
+  locations?: number,
+  storage_bytes?: number,
+  groups?: number,
+  bytes_synced?: number,
+};
+
+export type InstanceUsage = {
+  uuid?: string,
+  usage?: Usage,
+};
+
 /**
  * Counts over a period (`DatabaseUsageObject`).
  */
@@ -169,11 +184,6 @@ export type Usage = {
   bytes_synced?: number,
 };
 
-export type InstanceUsage = {
-  uuid?: string,
-  usage?: Usage,
-};
-
 /**
  * A database's usage over a period (`DatabaseUsageOutput`).
  */
@@ -181,16 +191,6 @@ export type DatabaseUsage = {
   uuid?: string,
   instances?: InstanceUsage[],
   total?: Usage,
-};
-
-export type UsageTotals = {
-  rows_read?: number,
-  rows_written?: number,
-  databases?: number,
-  locations?: number,
-  storage_bytes?: number,
-  groups?: number,
-  bytes_synced?: number,
 };
 
 /**
@@ -231,6 +231,11 @@ export type NewGroup = {
 };
 
 /**
+ * The `extensions` of a new group: `"all"`, or a list of distinct ones.
+ */
+export type Extensions = AllExtensions | Extension[];
+
+/**
  * A SQLite extension a group can enable for its databases.
  */
 export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats" | "text" | "unicode" | "uuid" | "regexp";
@@ -239,11 +244,6 @@ export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats"
  * The keyword `"all"`.
  */
 export type AllExtensions = "all";
-
-/**
- * The `extensions` of a new group: `"all"`, or a list of distinct ones.
- */
-export type Extensions = AllExtensions | Extension[];
 
 /**
  * A group's configuration (`GroupConfigurationResponse`), also the body
@@ -274,15 +274,15 @@ export type TokenClaims = {
   permissions?: TokenPermissions | null,
 };
 
+export type ReadAttach = {
+  databases?: string[],
+};
+
 export type TokenPermissions = {
   /**
    * Read `ATTACH` permission on other databases.
    */
   read_attach?: ReadAttach,
-};
-
-export type ReadAttach = {
-  databases?: string[],
 };
 
 /**
@@ -349,19 +349,6 @@ export type NewDatabase = {
   remote_encryption?: RemoteEncryption | null,
 };
 
-export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
-
-/**
- * How the database is encrypted at rest. Its `Debug` output hides the key.
- */
-export type RemoteEncryption = {
-  /**
-   * The key, in base64.
-   */
-  encryption_key: string,
-  encryption_cipher: Cipher,
-};
-
 /**
  * What a new database starts from: a copy of a database, named, or a file
  * uploaded afterwards. [`Validate`] checks the name, and the TypeScript
@@ -376,6 +363,19 @@ export type Seed = {
   name?: string | null,
   timestamp?: Moment | null
 };
+
+/**
+ * How the database is encrypted at rest. Its `Debug` output hides the key.
+ */
+export type RemoteEncryption = {
+  /**
+   * The key, in base64.
+   */
+  encryption_key: string,
+  encryption_cipher: Cipher,
+};
+
+export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
 
 /**
  * A new database's names (`CreateDatabaseOutput`).

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
 use crate::validate;
 
 /// A Platform API token, without its secret (`APIToken`).

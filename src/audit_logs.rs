@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{AnyJson, Input, NoBody, Operation, Pages, Param, Spec, Visitor};
-use crate::request::Method;
+use crate::json::AnyJson;
+use crate::operation::{Input, Method, NoBody, Operation, Pages, Param, Spec, Visitor};
 use crate::validate;
 
 /// One action taken in the organization (`AuditLog`).

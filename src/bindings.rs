@@ -24,9 +24,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use crate::error::Error;
-use crate::operation::{
-    self, Answer, DecodeError, Input, Json, Operation, Payload, Spec, Validate, Visitor,
-};
+use crate::json::{DecodeError, Json};
+use crate::operation::{Answer, Input, Operation, Payload, Spec, Validate, Visitor};
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
@@ -237,7 +236,7 @@ impl Visitor for DispatchTable {
 thread_local! {
     static DISPATCH: DispatchTable = {
         let mut table = DispatchTable::default();
-        operation::for_each(&mut table);
+        crate::api::for_each(&mut table);
         table
     };
 }

@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::groups::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
-use crate::operation::{Answer, Input, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Input, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
+use crate::shared::{AuthToken, DatabaseUsage, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::validate;
 
 /// A database as the API returns it (`Database`).
@@ -228,41 +229,6 @@ pub struct Instance {
     pub region: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub hostname: Option<String>,
-}
-
-/// A database's usage over a period (`DatabaseUsageOutput`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct DatabaseUsage {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub uuid: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub instances: Option<Vec<InstanceUsage>>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub total: Option<Usage>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct InstanceUsage {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub uuid: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub usage: Option<Usage>,
-}
-
-/// Counts over a period (`DatabaseUsageObject`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct Usage {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub rows_read: Option<u64>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub rows_written: Option<u64>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub storage_bytes: Option<u64>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub bytes_synced: Option<u64>,
 }
 
 /// A database's top queries (`DatabaseStatsOutput`).

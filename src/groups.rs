@@ -9,8 +9,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
+use crate::shared::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::validate;
 
 /// A group as the API returns it (`Group` in the OpenAPI description).
@@ -156,56 +158,6 @@ pub struct GroupTransfer {
 impl Validate for GroupTransfer {
     fn validate(&self) -> Result<(), Error> {
         validate::slug("organization", &self.organization)
-    }
-}
-
-/// The optional body of Create Group Auth Token (`CreateTokenInput`): sent
-/// only when `permissions` is given, so a caller may leave it out.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields = nullable)]
-pub struct TokenClaims {
-    #[ts(as = "Option<TokenPermissions>")]
-    pub permissions: TokenPermissions,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct TokenPermissions {
-    /// Read `ATTACH` permission on other databases.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub read_attach: Option<ReadAttach>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct ReadAttach {
-    #[serde(default)]
-    #[ts(as = "Option<Vec<String>>")]
-    pub databases: Vec<String>,
-}
-
-impl Validate for TokenClaims {
-    fn validate(&self) -> Result<(), Error> {
-        let mut databases = self
-            .permissions
-            .read_attach
-            .iter()
-            .flat_map(|read_attach| &read_attach.databases);
-        databases.try_for_each(|database| validate::name("permissions", database))
-    }
-}
-
-/// A minted token. Its `Debug` output hides the token.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AuthToken {
-    pub jwt: String,
-}
-
-impl fmt::Debug for AuthToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AuthToken")
-            .field("jwt", &"[redacted]")
-            .finish()
     }
 }
 
@@ -413,11 +365,6 @@ impl Operation for UpdateDatabases {
     type Body = NoBody;
     type Answer = ();
 }
-
-/// A minted token's lifetime, a query parameter of every Create Token.
-pub const TOKEN_EXPIRATION: Param = Param::query("expiration", validate::expiration);
-/// A minted token's access, a query parameter of every Create Token.
-pub const TOKEN_AUTHORIZATION: Param = Param::choice("authorization", validate::AUTHORIZATIONS);
 
 /// `groups.createToken(name, { expiration?, authorization?, permissions? })`.
 /// The body is sent only with `permissions`: an empty one, which the

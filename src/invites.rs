@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::members::Role;
-use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
+use crate::shared::Role;
 use crate::validate;
 
 /// A pending invitation (`InviteV2`).

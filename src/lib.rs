@@ -3,15 +3,17 @@
 //!
 //! The crate has two halves:
 //!
-//! - a core that never touches JavaScript and is tested natively:
-//!   [`operation`] is what an operation declares and the [`operation::Json`]
-//!   seam each target fills, [`validate`] checks arguments, [`request`]
-//!   builds requests as plain data, [`response`] reads a status and body
-//!   into the answer or an [`Error`], [`retry`] decides whether and when a
-//!   failed attempt is tried again, one module per resource
-//!   ([`organizations`], [`groups`], [`databases`], [`locations`],
-//!   [`members`], [`invites`], [`api_tokens`], [`audit_logs`], [`user`])
-//!   declares its operations and serde-derived wire types;
+//! - a core that never touches JavaScript and is tested natively, in
+//!   layers with no circle: [`operation`] is the vocabulary of a
+//!   declaration, [`shared`] the types more than one resource uses, one
+//!   module per resource ([`organizations`], [`groups`], [`databases`],
+//!   [`locations`], [`members`], [`invites`], [`api_tokens`],
+//!   [`audit_logs`], [`user`]) declares its operations and serde-derived
+//!   wire types, and [`api`] lists them all; [`validate`] checks
+//!   arguments, [`request`] builds requests as plain data, [`response`]
+//!   reads a status and body into the answer or an [`Error`] through the
+//!   [`json`] seam each target fills, and [`retry`] decides whether and
+//!   when a failed attempt is tried again;
 //! - on `wasm32`, the `bindings` module: every `#[wasm_bindgen]` item, the
 //!   conversions to and from `JsValue`, generic over operations, and the
 //!   fetch transport.
@@ -39,12 +41,14 @@
     )
 )]
 
+pub mod api;
 pub mod api_tokens;
 pub mod audit_logs;
 pub mod databases;
 pub mod error;
 pub mod groups;
 pub mod invites;
+pub mod json;
 pub mod locations;
 pub mod members;
 pub mod operation;
@@ -52,6 +56,7 @@ pub mod organizations;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod shared;
 pub mod user;
 pub mod validate;
 
@@ -65,9 +70,8 @@ mod bindings;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use error::Error;
-pub use groups::{Extension, Extensions, Group, NewGroup};
-pub use operation::{Operation, Spec};
-pub use request::{ApiRequest, ClientConfig, Method, DEFAULT_BASE_URL};
+pub use operation::{Method, Operation, Spec};
+pub use request::{ApiRequest, ClientConfig, DEFAULT_BASE_URL};
 
 #[cfg(target_arch = "wasm32")]
 pub use bindings::{create_client, create_group};

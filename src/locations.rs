@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{Answer, Base, NoBody, Operation, Spec, Visitor};
-use crate::request::Method;
+use crate::operation::{Answer, Base, Method, NoBody, Operation, Spec, Visitor};
 
 /// A location where databases can be placed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

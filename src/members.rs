@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Error;
-use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
+use crate::shared::Role;
 use crate::validate;
 
 /// A member of the organization (`Member`).
@@ -20,15 +22,6 @@ pub struct Member {
     pub role: Option<String>,
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub email: Option<String>,
-}
-
-/// A role that can be given: every role but the owner's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Admin,
-    Member,
-    Viewer,
 }
 
 /// The body of Add Member.

@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::databases::DatabaseUsage;
-use crate::operation::{Answer, NoBody, Operation, Param, Payload, Spec, Validate, Visitor};
-use crate::request::Method;
+use crate::operation::{
+    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+};
+use crate::shared::DatabaseUsage;
 use crate::validate;
 
 /// An organization, or a user's personal account (`Organization`).

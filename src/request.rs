@@ -8,7 +8,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::operation::{Base, Input, Json, Operation, Payload, Place, Spec, Validate};
+use crate::json::Json;
+use crate::operation::{Base, Input, Method, Operation, Payload, Place, Spec, Validate};
 use crate::validate::{self, UrlParser};
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
@@ -72,32 +73,6 @@ impl fmt::Debug for ClientConfig {
             .field("base_url", &self.base_url)
             .field("region_url", &self.region_url)
             .finish()
-    }
-}
-
-/// The HTTP methods the Platform API uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-    Patch,
-    Delete,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// Whether sending the request twice has the effect of sending it once
-    /// with nothing changed on the server: then any failure may be retried.
-    pub fn is_safe(self) -> bool {
-        self == Method::Get
     }
 }
 
@@ -331,9 +306,11 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod build_tests {
     use super::*;
-    use crate::groups::{self, Extension, Extensions, NewGroup, TokenClaims};
+    use crate::groups::{self, Extension, Extensions, NewGroup};
+    use crate::json::SerdeJson;
     use crate::locations;
-    use crate::operation::{NoBody, SerdeJson};
+    use crate::operation::NoBody;
+    use crate::shared::TokenClaims;
 
     fn build<O: Operation>(
         params: &[(&str, &str)],

@@ -4,7 +4,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
-use crate::operation::{Answer, DecodeError, Json, Operation, Spec};
+use crate::json::{DecodeError, Json};
+use crate::operation::{Answer, Operation, Spec};
 
 /// The largest successful answer read; a larger one is a `decode_error`
 /// rather than unbounded memory.
@@ -174,8 +175,8 @@ fn capped(body: &str) -> String {
 mod tests {
     use super::*;
     use crate::groups::{self, Group};
+    use crate::json::SerdeJson;
     use crate::locations::{self, Location};
-    use crate::operation::SerdeJson;
 
     fn whole(text: &str) -> Body<'_> {
         Body {

@@ -8,7 +8,7 @@
 //! have come after the change was made, and a retry could then make it
 //! twice or turn success into a `conflict`.
 
-use crate::request::Method;
+use crate::operation::Method;
 
 /// Retries after the first attempt unless a call says otherwise.
 pub const DEFAULT_MAX_RETRIES: u32 = 2;

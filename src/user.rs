@@ -3,8 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{Answer, NoBody, Operation, Spec, Visitor};
-use crate::request::Method;
+use crate::operation::{Answer, Method, NoBody, Operation, Spec, Visitor};
 
 /// The user the token belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

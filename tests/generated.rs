@@ -17,6 +17,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 use ts_rs::{Config, TypeVisitor, TS};
+use turso_platform_wasm::api;
 use turso_platform_wasm::error::CODES;
 use turso_platform_wasm::operation::{
     self, Answer, Base, Input, Operation, Payload, Place, Spec, Visitor, COMMON_ARGUMENTS,
@@ -163,7 +164,7 @@ fn layout(decl: &str) -> String {
 
 fn registry() -> Registry {
     let mut registry = Registry::default();
-    operation::for_each(&mut registry);
+    api::for_each(&mut registry);
     // Named only by the TypeScript that TokenRestriction declares for itself.
     registry.visit_type::<turso_platform_wasm::api_tokens::Scope>();
     registry

@@ -6,8 +6,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use turso_platform_wasm::api;
 use turso_platform_wasm::groups::{self, NewGroup};
-use turso_platform_wasm::operation::{self as operation, Operation, SerdeJson, Validate, Visitor};
+use turso_platform_wasm::json::SerdeJson;
+use turso_platform_wasm::operation::{Operation, Validate, Visitor};
 use turso_platform_wasm::request::{self, percent_encode_segment};
 use turso_platform_wasm::response::{self, Body};
 use turso_platform_wasm::{validate, ClientConfig, Error};
@@ -122,7 +124,7 @@ proptest! {
     ) {
         // Every rule of every declared operation: it accepts, or names its argument.
         let mut rules = ParamRules::default();
-        operation::for_each(&mut rules);
+        api::for_each(&mut rules);
         for (arg, check) in rules.0 {
             if let Err(error) = check(arg, &value) {
                 prop_assert_eq!(error.field(), Some(arg));

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
+use turso_platform_wasm::api;
 use turso_platform_wasm::operation::{self, Answer, Operation, Place, Visitor};
 
 fn openapi() -> Value {
@@ -206,7 +207,7 @@ impl Visitor for Declared {
 #[test]
 fn every_declared_operation_matches_the_spec() {
     let mut declared = Declared::default();
-    operation::for_each(&mut declared);
+    api::for_each(&mut declared);
     assert!(
         declared.problems.is_empty(),
         "{}",

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use turso_platform_wasm::groups::Create;
-use turso_platform_wasm::operation::SerdeJson;
+use turso_platform_wasm::json::SerdeJson;
 use turso_platform_wasm::response::{answer, Body};
 
 fuzz_target!(|data: &[u8]| {

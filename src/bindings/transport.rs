@@ -25,8 +25,9 @@ use web_sys::{
 };
 
 use crate::error::Error;
+use crate::operation::Method;
 use crate::operation::Spec;
-use crate::request::{ApiRequest, Method};
+use crate::request::ApiRequest;
 use crate::response::{self, Body};
 use crate::retry::{self, Failed};
 

@@ -1,0 +1,111 @@
+//! The types and parameters that more than one resource uses: minted
+//! tokens (groups' and databases'), a member's role (members' and
+//! invites'), and a database's usage (databases' and the organization's).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Error;
+use crate::operation::{Param, Validate};
+use crate::validate;
+
+/// A minted token's lifetime, a query parameter of every Create Token.
+pub const TOKEN_EXPIRATION: Param = Param::query("expiration", validate::expiration);
+/// A minted token's access, a query parameter of every Create Token.
+pub const TOKEN_AUTHORIZATION: Param = Param::choice("authorization", validate::AUTHORIZATIONS);
+
+/// The optional body of Create Group Auth Token (`CreateTokenInput`): sent
+/// only when `permissions` is given, so a caller may leave it out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields = nullable)]
+pub struct TokenClaims {
+    #[ts(as = "Option<TokenPermissions>")]
+    pub permissions: TokenPermissions,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct TokenPermissions {
+    /// Read `ATTACH` permission on other databases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_attach: Option<ReadAttach>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct ReadAttach {
+    #[serde(default)]
+    #[ts(as = "Option<Vec<String>>")]
+    pub databases: Vec<String>,
+}
+
+impl Validate for TokenClaims {
+    fn validate(&self) -> Result<(), Error> {
+        let mut databases = self
+            .permissions
+            .read_attach
+            .iter()
+            .flat_map(|read_attach| &read_attach.databases);
+        databases.try_for_each(|database| validate::name("permissions", database))
+    }
+}
+
+/// A minted token. Its `Debug` output hides the token.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuthToken {
+    pub jwt: String,
+}
+
+impl fmt::Debug for AuthToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AuthToken")
+            .field("jwt", &"[redacted]")
+            .finish()
+    }
+}
+
+/// A role that can be given: every role but the owner's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Admin,
+    Member,
+    Viewer,
+}
+
+/// A database's usage over a period (`DatabaseUsageOutput`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct DatabaseUsage {
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub uuid: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub instances: Option<Vec<InstanceUsage>>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub total: Option<Usage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct InstanceUsage {
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub uuid: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub usage: Option<Usage>,
+}
+
+/// Counts over a period (`DatabaseUsageObject`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct Usage {
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rows_read: Option<u64>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rows_written: Option<u64>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub storage_bytes: Option<u64>,
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub bytes_synced: Option<u64>,
+}
