@@ -169,6 +169,15 @@ export type UsageTotals = {
   bytes_synced?: number,
 };
 
+/**
+ * A database's usage over a period (`DatabaseUsageOutput`).
+ */
+export type DatabaseUsage = {
+  uuid?: string,
+  instances?: InstanceUsage[],
+  total?: Usage,
+};
+
 export type InstanceUsage = {
   uuid?: string,
   usage?: Usage,
@@ -182,15 +191,6 @@ export type Usage = {
   rows_written?: number,
   storage_bytes?: number,
   bytes_synced?: number,
-};
-
-/**
- * A database's usage over a period (`DatabaseUsageOutput`).
- */
-export type DatabaseUsage = {
-  uuid?: string,
-  instances?: InstanceUsage[],
-  total?: Usage,
 };
 
 /**
@@ -231,11 +231,6 @@ export type NewGroup = {
 };
 
 /**
- * The `extensions` of a new group: `"all"`, or a list of distinct ones.
- */
-export type Extensions = AllExtensions | Extension[];
-
-/**
  * A SQLite extension a group can enable for its databases.
  */
 export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats" | "text" | "unicode" | "uuid" | "regexp";
@@ -244,6 +239,11 @@ export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats"
  * The keyword `"all"`.
  */
 export type AllExtensions = "all";
+
+/**
+ * The `extensions` of a new group: `"all"`, or a list of distinct ones.
+ */
+export type Extensions = AllExtensions | Extension[];
 
 /**
  * A group's configuration (`GroupConfigurationResponse`), also the body
@@ -930,6 +930,12 @@ export interface DatabasesApi {
    * `POST /v1/organizations/{org}/databases/{databaseName}/auth/rotate`
    */
   rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Wakes a database that was put to sleep for inactivity; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/databases/{databaseName}/wakeup`
+   */
+  wakeup(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Gets a database's usage, this month unless `from` and `to` say otherwise.
    *

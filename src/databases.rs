@@ -448,6 +448,28 @@ impl Operation for RotateTokens {
     type Answer = ();
 }
 
+/// `databases.wakeup(name)`. Not in the published description; the wire is
+/// turso-cli's (`internal/turso/databases.go`, `Wakeup`, at e149f69): a
+/// `POST` with no body, done on 200, whose answer the CLI does not read.
+pub struct Wakeup;
+impl Operation for Wakeup {
+    const DOC: &'static str =
+        "Wakes a database that was put to sleep for inactivity; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[DATABASE_NAME],
+        answer: Answer::Nothing,
+        ..Spec::new(
+            "wakeupDatabase",
+            "databases.wakeup",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/databases/{databaseName}/wakeup",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
 /// `databases.usage(name, { from?, to? })`, each a `Date` or RFC 3339 text.
 pub struct GetUsage;
 impl Operation for GetUsage {
@@ -504,6 +526,7 @@ pub fn operations(visitor: &mut impl Visitor) {
     visitor.visit::<GetInstance>();
     visitor.visit::<CreateToken>();
     visitor.visit::<RotateTokens>();
+    visitor.visit::<Wakeup>();
     visitor.visit::<GetUsage>();
     visitor.visit::<GetStats>();
 }

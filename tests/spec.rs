@@ -60,6 +60,9 @@ const OUTSIDE_THE_SPEC: &[&str] = &[
     // the Platform API's description does not cover; `@tursodatabase/api`
     // has it too.
     "closestLocation",
+    // Turso's CLI wakes a sleeping database this way (`internal/turso/databases.go`,
+    // `Wakeup`, at e149f69); the description lacks it.
+    "wakeupDatabase",
 ];
 
 /// Required body fields the spec names wrongly, by operationId, and why.

@@ -39,6 +39,7 @@ const ARGUMENTS = {
   "databases.getInstance": ["db", "lhr"],
   "databases.createToken": ["db", { authorization: "read-only" }],
   "databases.rotateTokens": ["db"],
+  "databases.wakeup": ["db"],
   "databases.usage": ["db", { from: "2026-01-01T00:00:00Z" }],
   "databases.stats": ["db"],
   "members.get": ["iku"],

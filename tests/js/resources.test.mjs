@@ -94,6 +94,20 @@ describe("databases", () => {
     await rejection(turso.databases.createToken("other"), { code: "not_found" });
   });
 
+  test("wakeup is turso-cli's POST with no body, resolving to nothing", async () => {
+    const org = freshOrg("db-wakeup");
+    const turso = client(org);
+    await turso.groups.create("g", { location: "lhr" });
+    await turso.databases.create("sleepy", { group: "g" });
+    assert.equal(await turso.databases.wakeup("sleepy"), undefined);
+    const sent = standin.server.requestsFor(org).at(-1);
+    assert.equal(sent.method, "POST");
+    assert.match(sent.path, /\/v1\/organizations\/[^/]+\/databases\/sleepy\/wakeup$/);
+    assert.equal(sent.body, "");
+    await rejection(turso.databases.wakeup("missing"), { code: "not_found", status: 404, attempts: 1 });
+    await rejection(turso.databases.wakeup("a/b"), { code: "invalid_argument", field: "name", attempts: 0 });
+  });
+
   test("bad arguments are refused before sending", async () => {
     const org = freshOrg("db-bad");
     const turso = client(org);

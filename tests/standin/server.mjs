@@ -405,6 +405,8 @@ const ROUTES = [
     rotate(database);
     return send(res, 200, "", "text/plain");
   })],
+  // turso-cli's Wakeup: 200 for a database that exists; its body is not read.
+  ["POST", /^\/databases\/([^/]+)\/wakeup$/, withDatabase(({ res }) => send(res, 200, "", "text/plain"))],
   ["GET", /^\/databases\/([^/]+)\/usage$/, withDatabase(({ res, database, query }) => {
     for (const key of ["from", "to"]) {
       const value = query.get(key);
