@@ -53,187 +53,15 @@ export type Moment = Date | string;
 // Generated from the declarations in src/ by `cargo test --test generated`; do not edit.
 
 /**
- * An organization, or a user's personal account (`Organization`).
+ * Who was added, and as what.
  */
-export type Organization = {
-  name: string,
-  slug: string,
-  type: "personal" | "team",
-  overages?: boolean,
-  require_mfa?: boolean,
-  blocked_reads?: boolean,
-  blocked_writes?: boolean,
-  plan_id?: string,
-  plan_timeline?: string,
+export type AddedMember = {
   /**
-   * The platform that manages it, such as `"vercel"`; empty for Turso.
+   * The username.
    */
-  platform?: string,
+  member: string,
+  role?: Role,
 };
-
-/**
- * The body of Update Organization: what to change.
- */
-export type OrganizationUpdate = {
-  overages?: boolean | null,
-  /**
-   * Require multi-factor authentication of every member.
-   */
-  require_mfa?: boolean | null,
-};
-
-export type PlanPrice = {
-  value?: string,
-  /**
-   * Such as `"monthly"`.
-   */
-  timeline?: string,
-};
-
-/**
- * What a plan allows (`PlanQuotas`), named as on the wire.
- */
-export type PlanQuotas = {
-  rowsRead?: number,
-  rowsWritten?: number,
-  /**
-   * `null` for no limit.
-   */
-  databases?: number,
-  locations?: number,
-  storage?: number,
-  groups?: number,
-  bytesSynced?: number,
-};
-
-/**
- * A plan the organization can be on (`OrganizationPlan`).
- */
-export type Plan = {
-  name: string,
-  /**
-   * The monthly price.
-   */
-  price?: string,
-  prices?: PlanPrice[],
-  quotas?: PlanQuotas,
-};
-
-/**
- * An invoice.
- */
-export type Invoice = {
-  invoice_number: string,
-  /**
-   * The amount in USD, formatted, such as `"10.29"`.
-   */
-  amount_due?: string,
-  due_date?: string,
-  paid_at?: string,
-  payment_failed_at?: string,
-  /**
-   * Where to download it.
-   */
-  invoice_pdf?: string,
-};
-
-/**
- * The organization's current subscription.
- */
-export type Subscription = {
-  name?: string,
-  overages?: boolean,
-  plan?: string,
-  /**
-   * `"monthly"` or `"yearly"`.
-   */
-  timeline?: string,
-};
-
-/**
- * The organization's usage this period, in all and per database.
- */
-export type OrganizationUsage = {
-  uuid?: string,
-  usage?: UsageTotals,
-  databases?: DatabaseUsage[],
-};
-
-export type UsageTotals = {
-  rows_read?: number,
-  rows_written?: number,
-  databases?: number,
-  locations?: number,
-  storage_bytes?: number,
-  groups?: number,
-  bytes_synced?: number,
-};
-
-/**
- * A database's usage over a period (`DatabaseUsageOutput`).
- */
-export type DatabaseUsage = {
-  uuid?: string,
-  instances?: InstanceUsage[],
-  total?: Usage,
-};
-
-export type InstanceUsage = {
-  uuid?: string,
-  usage?: Usage,
-};
-
-/**
- * Counts over a period (`DatabaseUsageObject`).
- */
-export type Usage = {
-  rows_read?: number,
-  rows_written?: number,
-  storage_bytes?: number,
-  bytes_synced?: number,
-};
-
-/**
- * A group as the API returns it (`Group` in the OpenAPI description).
- * Fields the API adds later reach JavaScript as sent; natively they are
- * left out.
- */
-export type Group = {
-  name: string,
-  uuid: string,
-  /**
-   * The primary location key.
-   */
-  primary?: string,
-  /**
-   * Deprecated by the API, still sent.
-   */
-  locations?: string[],
-  /**
-   * Deprecated by the API, still sent.
-   */
-  version?: string,
-  delete_protection?: boolean,
-  /**
-   * Whether the group was archived for inactivity; in the API's examples,
-   * though not in its schema.
-   */
-  archived?: boolean,
-};
-
-/**
- * The body of Create Group (`NewGroup` in the OpenAPI description).
- */
-export type NewGroup = {
-  name: string,
-  location: string,
-  extensions?: Extensions | null,
-};
-
-/**
- * A SQLite extension a group can enable for its databases.
- */
-export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats" | "text" | "unicode" | "uuid" | "regexp";
 
 /**
  * The keyword `"all"`.
@@ -241,48 +69,66 @@ export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats"
 export type AllExtensions = "all";
 
 /**
- * The `extensions` of a new group: `"all"`, or a list of distinct ones.
+ * A Platform API token, without its secret (`APIToken`).
  */
-export type Extensions = AllExtensions | Extension[];
+export type ApiToken = {
+  name: string,
+  id: string,
+  /**
+   * The organization it is restricted to, if any.
+   */
+  organization?: string,
+  /**
+   * The group it is pinned to, for a group-scoped token.
+   */
+  group?: string,
+  /**
+   * The scopes of a group-scoped token, presets expanded.
+   */
+  scopes?: string[],
+  /**
+   * Who minted it; in the organization's list, for admins and owners.
+   */
+  owner?: TokenOwner,
+  /**
+   * `YYYY-MM-DD`.
+   */
+  created_at?: string,
+};
 
 /**
- * A group's configuration (`GroupConfigurationResponse`), also the body
- * that updates it (`GroupConfigurationInput`).
+ * One action taken in the organization (`AuditLog`).
  */
-export type GroupConfiguration = {
+export type AuditLog = {
   /**
-   * Whether the group and its databases are protected from deletion.
+   * What was done, such as `"db-create"`.
    */
-  delete_protection?: boolean | null,
+  code: string,
+  message?: string,
+  /**
+   * `"cli"` or `"web"`.
+   */
+  origin?: string,
+  /**
+   * The username of who did it.
+   */
+  author?: string,
+  /**
+   * In RFC 3339.
+   */
+  created_at?: string,
+  /**
+   * What the action carried; any JSON object.
+   */
+  data: Record<string, unknown>,
 };
 
 /**
- * The body of Transfer Group.
+ * One page of audit logs, and where it is among the pages.
  */
-export type GroupTransfer = {
-  /**
-   * The slug of the organization that receives the group.
-   */
-  organization: string,
-};
-
-/**
- * The optional body of Create Group Auth Token (`CreateTokenInput`): sent
- * only when `permissions` is given, so a caller may leave it out.
- */
-export type TokenClaims = {
-  permissions?: TokenPermissions | null,
-};
-
-export type ReadAttach = {
-  databases?: string[],
-};
-
-export type TokenPermissions = {
-  /**
-   * Read `ATTACH` permission on other databases.
-   */
-  read_attach?: ReadAttach,
+export type AuditLogPage = {
+  audit_logs: AuditLog[],
+  pagination: Pagination,
 };
 
 /**
@@ -292,16 +138,51 @@ export type AuthToken = {
   jwt: string,
 };
 
+export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
+
 /**
- * The database a branch was made from.
+ * The location closest to the caller, as the region finder sees it.
  */
-export type DatabaseParent = {
-  id?: string,
-  name?: string,
+export type ClosestLocation = {
   /**
-   * When it was branched, in RFC 3339.
+   * The location that answered.
    */
-  branched_at?: string,
+  server: string,
+  /**
+   * The location closest to the caller.
+   */
+  client: string,
+};
+
+/**
+ * A minted API token. Its `Debug` output hides the token, which the API
+ * shows only this once.
+ */
+export type CreatedApiToken = {
+  name: string,
+  id: string,
+  /**
+   * The token, a JWT, for `Authorization: Bearer`.
+   */
+  token: string,
+};
+
+/**
+ * A new database's names (`CreateDatabaseOutput`).
+ */
+export type CreatedDatabase = {
+  DbId: string,
+  Hostname: string,
+  Name: string,
+};
+
+/**
+ * The invitation that was sent (`InviteCreatedV2`).
+ */
+export type CreatedInvite = {
+  email?: string,
+  role?: Role,
+  organization?: string,
 };
 
 /**
@@ -333,60 +214,6 @@ export type Database = {
 };
 
 /**
- * The body of Create Database (`CreateDatabaseInput`).
- */
-export type NewDatabase = {
-  name: string,
-  /**
-   * The group to create it in, which must exist.
-   */
-  group: string,
-  seed?: Seed | null,
-  /**
-   * Bytes, or a size with a unit such as `"256mb"`.
-   */
-  size_limit?: string | null,
-  remote_encryption?: RemoteEncryption | null,
-};
-
-/**
- * What a new database starts from: a copy of a database, named, or a file
- * uploaded afterwards. [`Validate`] checks the name, and the TypeScript
- * says it; the time may be a `Date`, which is sent as its RFC 3339 text.
- */
-export type Seed = {
-  type: "database",
-  name: string,
-  timestamp?: Moment | null
-} | {
-  type: "database_upload",
-  name?: string | null,
-  timestamp?: Moment | null
-};
-
-/**
- * How the database is encrypted at rest. Its `Debug` output hides the key.
- */
-export type RemoteEncryption = {
-  /**
-   * The key, in base64.
-   */
-  encryption_key: string,
-  encryption_cipher: Cipher,
-};
-
-export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
-
-/**
- * A new database's names (`CreateDatabaseOutput`).
- */
-export type CreatedDatabase = {
-  DbId: string,
-  Hostname: string,
-  Name: string,
-};
-
-/**
  * A database's configuration (`DatabaseConfigurationResponse`), also the
  * body that updates it (`DatabaseConfigurationInput`), where a field left
  * out is left unchanged.
@@ -414,6 +241,86 @@ export type DatabaseConfiguration = {
 };
 
 /**
+ * The database a branch was made from.
+ */
+export type DatabaseParent = {
+  id?: string,
+  name?: string,
+  /**
+   * When it was branched, in RFC 3339.
+   */
+  branched_at?: string,
+};
+
+/**
+ * A database's usage over a period (`DatabaseUsageOutput`).
+ */
+export type DatabaseUsage = {
+  uuid?: string,
+  instances?: InstanceUsage[],
+  total?: Usage,
+};
+
+/**
+ * A SQLite extension a group can enable for its databases.
+ */
+export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats" | "text" | "unicode" | "uuid" | "regexp";
+
+/**
+ * The `extensions` of a new group: `"all"`, or a list of distinct ones.
+ */
+export type Extensions = AllExtensions | Extension[];
+
+/**
+ * A group as the API returns it (`Group` in the OpenAPI description).
+ * Fields the API adds later reach JavaScript as sent; natively they are
+ * left out.
+ */
+export type Group = {
+  name: string,
+  uuid: string,
+  /**
+   * The primary location key.
+   */
+  primary?: string,
+  /**
+   * Deprecated by the API, still sent.
+   */
+  locations?: string[],
+  /**
+   * Deprecated by the API, still sent.
+   */
+  version?: string,
+  delete_protection?: boolean,
+  /**
+   * Whether the group was archived for inactivity; in the API's examples,
+   * though not in its schema.
+   */
+  archived?: boolean,
+};
+
+/**
+ * A group's configuration (`GroupConfigurationResponse`), also the body
+ * that updates it (`GroupConfigurationInput`).
+ */
+export type GroupConfiguration = {
+  /**
+   * Whether the group and its databases are protected from deletion.
+   */
+  delete_protection?: boolean | null,
+};
+
+/**
+ * The body of Transfer Group.
+ */
+export type GroupTransfer = {
+  /**
+   * The slug of the organization that receives the group.
+   */
+  organization: string,
+};
+
+/**
  * One instance of a database, in one location (`Instance`).
  */
 export type Instance = {
@@ -427,20 +334,41 @@ export type Instance = {
   hostname?: string,
 };
 
-/**
- * A database's top queries (`DatabaseStatsOutput`).
- */
-export type QueryStats = {
-  query: string,
-  rows_read?: number,
-  rows_written?: number,
+export type InstanceUsage = {
+  uuid?: string,
+  usage?: Usage,
 };
 
 /**
- * Every location: sent as a map from code to name, handed over as a list
- * sorted by code, as `@tursodatabase/api` hands it.
+ * A pending invitation (`InviteV2`).
  */
-export type Locations = Location[];
+export type Invite = {
+  email: string,
+  id?: number,
+  role?: Role,
+  /**
+   * When it was sent, in RFC 3339.
+   */
+  created_at?: string,
+};
+
+/**
+ * An invoice.
+ */
+export type Invoice = {
+  invoice_number: string,
+  /**
+   * The amount in USD, formatted, such as `"10.29"`.
+   */
+  amount_due?: string,
+  due_date?: string,
+  paid_at?: string,
+  payment_failed_at?: string,
+  /**
+   * Where to download it.
+   */
+  invoice_pdf?: string,
+};
 
 /**
  * A location where databases can be placed.
@@ -457,18 +385,10 @@ export type Location = {
 };
 
 /**
- * The location closest to the caller, as the region finder sees it.
+ * Every location: sent as a map from code to name, handed over as a list
+ * sorted by code, as `@tursodatabase/api` hands it.
  */
-export type ClosestLocation = {
-  /**
-   * The location that answered.
-   */
-  server: string,
-  /**
-   * The location closest to the caller.
-   */
-  client: string,
-};
+export type Locations = Location[];
 
 /**
  * A member of the organization (`Member`).
@@ -481,6 +401,40 @@ export type Member = {
   role: "owner" | Role,
   email?: string,
 };
+
+/**
+ * The body of Create Database (`CreateDatabaseInput`).
+ */
+export type NewDatabase = {
+  name: string,
+  /**
+   * The group to create it in, which must exist.
+   */
+  group: string,
+  seed?: Seed | null,
+  /**
+   * Bytes, or a size with a unit such as `"256mb"`.
+   */
+  size_limit?: string | null,
+  remote_encryption?: RemoteEncryption | null,
+};
+
+/**
+ * The body of Create Group (`NewGroup` in the OpenAPI description).
+ */
+export type NewGroup = {
+  name: string,
+  location: string,
+  extensions?: Extensions | null,
+};
+
+/**
+ * The body of Invite Organization Member: exactly one of `email` and
+ * `username`, which [`Validate`] checks and the TypeScript says.
+ */
+export type NewInvite = {
+  role?: Role | null
+} & ({ email: string, username?: never } | { username: string, email?: never });
 
 /**
  * The body of Add Member.
@@ -504,20 +458,116 @@ export type NewMember = {
 };
 
 /**
+ * An organization, or a user's personal account (`Organization`).
+ */
+export type Organization = {
+  name: string,
+  slug: string,
+  type: "personal" | "team",
+  overages?: boolean,
+  require_mfa?: boolean,
+  blocked_reads?: boolean,
+  blocked_writes?: boolean,
+  plan_id?: string,
+  plan_timeline?: string,
+  /**
+   * The platform that manages it, such as `"vercel"`; empty for Turso.
+   */
+  platform?: string,
+};
+
+/**
+ * The body of Update Organization: what to change.
+ */
+export type OrganizationUpdate = {
+  overages?: boolean | null,
+  /**
+   * Require multi-factor authentication of every member.
+   */
+  require_mfa?: boolean | null,
+};
+
+/**
+ * The organization's usage this period, in all and per database.
+ */
+export type OrganizationUsage = {
+  uuid?: string,
+  usage?: UsageTotals,
+  databases?: DatabaseUsage[],
+};
+
+export type Pagination = {
+  page: number,
+  page_size: number,
+  total_pages: number,
+  total_rows: number,
+};
+
+/**
+ * A plan the organization can be on (`OrganizationPlan`).
+ */
+export type Plan = {
+  name: string,
+  /**
+   * The monthly price.
+   */
+  price?: string,
+  prices?: PlanPrice[],
+  quotas?: PlanQuotas,
+};
+
+export type PlanPrice = {
+  value?: string,
+  /**
+   * Such as `"monthly"`.
+   */
+  timeline?: string,
+};
+
+/**
+ * What a plan allows (`PlanQuotas`), named as on the wire.
+ */
+export type PlanQuotas = {
+  rowsRead?: number,
+  rowsWritten?: number,
+  /**
+   * `null` for no limit.
+   */
+  databases?: number,
+  locations?: number,
+  storage?: number,
+  groups?: number,
+  bytesSynced?: number,
+};
+
+/**
+ * A database's top queries (`DatabaseStatsOutput`).
+ */
+export type QueryStats = {
+  query: string,
+  rows_read?: number,
+  rows_written?: number,
+};
+
+export type ReadAttach = {
+  databases?: string[],
+};
+
+/**
+ * How the database is encrypted at rest. Its `Debug` output hides the key.
+ */
+export type RemoteEncryption = {
+  /**
+   * The key, in base64.
+   */
+  encryption_key: string,
+  encryption_cipher: Cipher,
+};
+
+/**
  * A role that can be given: every role but the owner's.
  */
 export type Role = "admin" | "member" | "viewer";
-
-/**
- * Who was added, and as what.
- */
-export type AddedMember = {
-  /**
-   * The username.
-   */
-  member: string,
-  role?: Role,
-};
 
 /**
  * The body of Update Member Role.
@@ -527,33 +577,44 @@ export type RoleChange = {
 };
 
 /**
- * A pending invitation (`InviteV2`).
+ * What a group-scoped token may do.
  */
-export type Invite = {
-  email: string,
-  id?: number,
-  role?: Role,
-  /**
-   * When it was sent, in RFC 3339.
-   */
-  created_at?: string,
+export type Scope = "read" | "db:create" | "db:delete" | "db:configure" | "db:mint-token" | "db:rotate-creds" | "group:configure" | "group:mint-token" | "group:rotate-creds" | "read-only" | "full-access";
+
+/**
+ * What a new database starts from: a copy of a database, named, or a file
+ * uploaded afterwards. [`Validate`] checks the name, and the TypeScript
+ * says it; the time may be a `Date`, which is sent as its RFC 3339 text.
+ */
+export type Seed = {
+  type: "database",
+  name: string,
+  timestamp?: Moment | null
+} | {
+  type: "database_upload",
+  name?: string | null,
+  timestamp?: Moment | null
 };
 
 /**
- * The body of Invite Organization Member: exactly one of `email` and
- * `username`, which [`Validate`] checks and the TypeScript says.
+ * The organization's current subscription.
  */
-export type NewInvite = {
-  role?: Role | null
-} & ({ email: string, username?: never } | { username: string, email?: never });
+export type Subscription = {
+  name?: string,
+  overages?: boolean,
+  plan?: string,
+  /**
+   * `"monthly"` or `"yearly"`.
+   */
+  timeline?: string,
+};
 
 /**
- * The invitation that was sent (`InviteCreatedV2`).
+ * The optional body of Create Group Auth Token (`CreateTokenInput`): sent
+ * only when `permissions` is given, so a caller may leave it out.
  */
-export type CreatedInvite = {
-  email?: string,
-  role?: Role,
-  organization?: string,
+export type TokenClaims = {
+  permissions?: TokenPermissions | null,
 };
 
 export type TokenOwner = {
@@ -561,32 +622,11 @@ export type TokenOwner = {
   email?: string,
 };
 
-/**
- * A Platform API token, without its secret (`APIToken`).
- */
-export type ApiToken = {
-  name: string,
-  id: string,
+export type TokenPermissions = {
   /**
-   * The organization it is restricted to, if any.
+   * Read `ATTACH` permission on other databases.
    */
-  organization?: string,
-  /**
-   * The group it is pinned to, for a group-scoped token.
-   */
-  group?: string,
-  /**
-   * The scopes of a group-scoped token, presets expanded.
-   */
-  scopes?: string[],
-  /**
-   * Who minted it; in the organization's list, for admins and owners.
-   */
-  owner?: TokenOwner,
-  /**
-   * `YYYY-MM-DD`.
-   */
-  created_at?: string,
+  read_attach?: ReadAttach,
 };
 
 /**
@@ -606,19 +646,6 @@ export type TokenRestriction = {
 };
 
 /**
- * A minted API token. Its `Debug` output hides the token, which the API
- * shows only this once.
- */
-export type CreatedApiToken = {
-  name: string,
-  id: string,
-  /**
-   * The token, a JWT, for `Authorization: Bearer`.
-   */
-  token: string,
-};
-
-/**
  * When the client's own token expires.
  */
 export type TokenValidity = {
@@ -629,45 +656,23 @@ export type TokenValidity = {
 };
 
 /**
- * One page of audit logs, and where it is among the pages.
+ * Counts over a period (`DatabaseUsageObject`).
  */
-export type AuditLogPage = {
-  audit_logs: AuditLog[],
-  pagination: Pagination,
+export type Usage = {
+  rows_read?: number,
+  rows_written?: number,
+  storage_bytes?: number,
+  bytes_synced?: number,
 };
 
-/**
- * One action taken in the organization (`AuditLog`).
- */
-export type AuditLog = {
-  /**
-   * What was done, such as `"db-create"`.
-   */
-  code: string,
-  message?: string,
-  /**
-   * `"cli"` or `"web"`.
-   */
-  origin?: string,
-  /**
-   * The username of who did it.
-   */
-  author?: string,
-  /**
-   * In RFC 3339.
-   */
-  created_at?: string,
-  /**
-   * What the action carried; any JSON object.
-   */
-  data: Record<string, unknown>,
-};
-
-export type Pagination = {
-  page: number,
-  page_size: number,
-  total_pages: number,
-  total_rows: number,
+export type UsageTotals = {
+  rows_read?: number,
+  rows_written?: number,
+  databases?: number,
+  locations?: number,
+  storage_bytes?: number,
+  groups?: number,
+  bytes_synced?: number,
 };
 
 /**
@@ -688,11 +693,6 @@ export type User = {
   mfa?: boolean,
   has_pending_invites?: boolean,
 };
-
-/**
- * What a group-scoped token may do.
- */
-export type Scope = "read" | "db:create" | "db:delete" | "db:configure" | "db:mint-token" | "db:rotate-creds" | "group:configure" | "group:mint-token" | "group:rotate-creds" | "read-only" | "full-access";
 
 /** The options of `organizations.update`. */
 export type UpdateOrganizationOptions = RequestOptions & OrganizationUpdate;

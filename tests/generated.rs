@@ -32,7 +32,7 @@ struct Declared {
 }
 
 /// Every operation, in the registry's order, and the wire types they use,
-/// each declared once in the order first met.
+/// each declared once, by name.
 #[derive(Default)]
 struct Registry {
     operations: Vec<Declared>,
@@ -167,6 +167,9 @@ fn registry() -> Registry {
     api::for_each(&mut registry);
     // Named only by the TypeScript that TokenRestriction declares for itself.
     registry.visit_type::<turso_platform_wasm::api_tokens::Scope>();
+    // By name: the order ts-rs visits dependencies in is not the same from
+    // one build to the next.
+    registry.types.sort_by(|(a, _), (b, _)| a.cmp(b));
     registry
 }
 
