@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::validate;
 
@@ -156,7 +156,7 @@ pub struct List;
 impl Operation for List {
     const DOC: &'static str = "Lists the user's Platform API tokens, without their secrets.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("tokens"),
+        answer: AnswerAt::Member("tokens"),
         ..Spec::new(
             "listAPITokens",
             "apiTokens.list",
@@ -176,7 +176,7 @@ impl Operation for Create {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[TOKEN_NAME],
-        body: Payload::WhenGiven(&["organization", "group", "scopes"]),
+        body: BodyFields::WhenGiven(&["organization", "group", "scopes"]),
         secret_answer: true,
         ..Spec::new("createAPIToken", "apiTokens.create", Method::Post, TOKEN)
     };
@@ -191,7 +191,7 @@ impl Operation for Revoke {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[TOKEN_NAME],
-        answer: Answer::Member("token"),
+        answer: AnswerAt::Member("token"),
         ..Spec::new("revokeAPIToken", "apiTokens.revoke", Method::Delete, TOKEN)
     };
     type Body = NoBody;
@@ -204,7 +204,7 @@ pub struct ListForOrganization;
 impl Operation for ListForOrganization {
     const DOC: &'static str = "Lists the API tokens restricted to the client's organization.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("tokens"),
+        answer: AnswerAt::Member("tokens"),
         ..Spec::new(
             "listOrganizationAPITokens",
             "apiTokens.listForOrganization",
@@ -223,7 +223,7 @@ impl Operation for RevokeForOrganization {
     const SPEC: Spec = Spec {
         args: &["id"],
         params: &[Param::path("tokenId", "id", validate::slug)],
-        answer: Answer::Member("token"),
+        answer: AnswerAt::Member("token"),
         ..Spec::new(
             "revokeOrganizationAPIToken",
             "apiTokens.revokeForOrganization",

@@ -25,13 +25,13 @@ use web_sys::AbortSignal;
 
 use crate::error::Error;
 use crate::json::{DecodeError, Json};
-use crate::operation::{Answer, Input, Operation, Payload, Spec, Validate, Visitor};
+use crate::operation::{AnswerAt, BodyFields, Input, Operation, Spec, Validate, Visitor};
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
 use crate::validate::UrlParts;
 use crate::{groups, validate};
-use transport::{CallLimits, Failure};
+use transport::{CallFailure, CallLimits};
 
 /// Used when neither the client nor the call sets `timeoutMs`.
 const DEFAULT_TIMEOUT_MS: u32 = 60_000;
@@ -145,7 +145,7 @@ pub fn create_group(
             Ok(settings) => {
                 call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
             }
-            Err(error) => settle(async move { Err(Failure::before_sending(error)) }),
+            Err(error) => settle(async move { Err(CallFailure::before_sending(error)) }),
         }
     })
 }
@@ -175,7 +175,7 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
                 match run {
                     Some(run) => run(&settings, &args),
                     None => settle(async move {
-                        Err(Failure::before_sending(Error::Internal {
+                        Err(CallFailure::before_sending(Error::Internal {
                             message: format!("no operation has the index {index}"),
                         }))
                     }),
@@ -272,8 +272,8 @@ fn call<O: Operation>(
 ) -> Promise {
     // A constant for each `O`, so only the shape it needs is compiled.
     let shape = match O::SPEC.answer {
-        Answer::Reshaped(_) => reshaped::<O::Answer>,
-        Answer::Whole | Answer::Member(_) | Answer::Nothing => checked::<O::Answer>,
+        AnswerAt::Reshaped(_) => reshaped::<O::Answer>,
+        AnswerAt::Whole | AnswerAt::Member(_) | AnswerAt::Nothing => checked::<O::Answer>,
     };
     run(&O::SPEC, settings, names, args, body_json::<O::Body>, shape)
 }
@@ -316,9 +316,9 @@ fn run(
     // A server may echo the token back: no failure keeps it.
     let token = settings.config.token.clone();
     settle(async move {
-        call.map_err(Failure::before_sending)?
+        call.map_err(CallFailure::before_sending)?
             .await
-            .map_err(|failure| Failure {
+            .map_err(|failure| CallFailure {
                 error: failure.error.redact(&token),
                 attempts: failure.attempts,
             })
@@ -350,9 +350,9 @@ fn plain_body(spec: &Spec, args: &Arguments) -> Result<Option<JsValue>, Error> {
         given = true;
     }
     let wanted = match spec.body {
-        Payload::None => false,
-        Payload::Required(_) => true,
-        Payload::WhenGiven(_) => given,
+        BodyFields::None => false,
+        BodyFields::Required(_) => true,
+        BodyFields::WhenGiven(_) => given,
     };
     Ok(wanted.then(|| plain.into()))
 }
@@ -458,9 +458,9 @@ fn read_answer(
 ) -> Result<JsValue, Error> {
     #[cfg(feature = "panic-probe")]
     probe::at("while-decoding", &String::from_utf8_lossy(body.bytes));
-    let value = response::answer_with::<HostJson, _>(spec, status, body, shape)?;
+    let value = response::answer::<HostJson, _>(spec, status, body, shape)?;
     Ok(match spec.answer {
-        Answer::Nothing => JsValue::UNDEFINED,
+        AnswerAt::Nothing => JsValue::UNDEFINED,
         _ => value,
     })
 }
@@ -741,7 +741,7 @@ fn type_name(value: &JsValue) -> String {
 
 /// Runs a call to a promise that resolves to its value or rejects with a
 /// `TursoClientError`.
-fn settle(call: impl Future<Output = Result<JsValue, Failure>> + 'static) -> Promise {
+fn settle(call: impl Future<Output = Result<JsValue, CallFailure>> + 'static) -> Promise {
     guard::settle(async move {
         call.await
             .map_err(|failure| to_js_error(&failure.error, failure.attempts))

@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    Answer, Input, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Input, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::shared::{AuthToken, DatabaseUsage, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::validate;
@@ -257,7 +257,7 @@ impl Operation for List {
             Param::query("schema", validate::name),
             Param::query("parent", validate::slug),
         ],
-        answer: Answer::Member("databases"),
+        answer: AnswerAt::Member("databases"),
         ..Spec::new("listDatabases", "databases.list", Method::Get, DATABASES)
     };
     type Body = NoBody;
@@ -272,7 +272,7 @@ impl Operation for Get {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Member("database"),
+        answer: AnswerAt::Member("database"),
         ..Spec::new("getDatabase", "databases.get", Method::Get, DATABASE)
     };
     type Body = NoBody;
@@ -286,8 +286,8 @@ impl Operation for Create {
         "Creates a database in a group; rejects with `conflict` when the name is taken.";
     const SPEC: Spec = Spec {
         args: &["name"],
-        body: Payload::Required(&["name", "group", "seed", "size_limit", "remote_encryption"]),
-        answer: Answer::Member("database"),
+        body: BodyFields::Required(&["name", "group", "seed", "size_limit", "remote_encryption"]),
+        answer: AnswerAt::Member("database"),
         ..Spec::new(
             "createDatabase",
             "databases.create",
@@ -306,7 +306,7 @@ impl Operation for Delete {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Member("database"),
+        answer: AnswerAt::Member("database"),
         ..Spec::new(
             "deleteDatabase",
             "databases.delete",
@@ -347,7 +347,7 @@ impl Operation for UpdateConfiguration {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        body: Payload::Required(&[
+        body: BodyFields::Required(&[
             "size_limit",
             "allow_attach",
             "block_reads",
@@ -374,7 +374,7 @@ impl Operation for ListInstances {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Member("instances"),
+        answer: AnswerAt::Member("instances"),
         ..Spec::new(
             "listDatabaseInstances",
             "databases.listInstances",
@@ -396,7 +396,7 @@ impl Operation for GetInstance {
             DATABASE_NAME,
             Param::path("instanceName", "instance", validate::location),
         ],
-        answer: Answer::Member("instance"),
+        answer: AnswerAt::Member("instance"),
         ..Spec::new(
             "getDatabaseInstance",
             "databases.getInstance",
@@ -416,7 +416,7 @@ impl Operation for CreateToken {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
-        body: Payload::WhenGiven(&["permissions"]),
+        body: BodyFields::WhenGiven(&["permissions"]),
         secret_answer: true,
         ..Spec::new(
             "createDatabaseToken",
@@ -436,7 +436,7 @@ impl Operation for RotateTokens {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Nothing,
+        answer: AnswerAt::Nothing,
         ..Spec::new(
             "invalidateDatabaseTokens",
             "databases.rotateTokens",
@@ -458,7 +458,7 @@ impl Operation for Wakeup {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Nothing,
+        answer: AnswerAt::Nothing,
         ..Spec::new(
             "wakeupDatabase",
             "databases.wakeup",
@@ -482,7 +482,7 @@ impl Operation for GetUsage {
             Param::query("from", validate::timestamp).taking(Input::Time),
             Param::query("to", validate::timestamp).taking(Input::Time),
         ],
-        answer: Answer::Member("database"),
+        answer: AnswerAt::Member("database"),
         ..Spec::new(
             "getDatabaseUsage",
             "databases.usage",
@@ -502,7 +502,7 @@ impl Operation for GetStats {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME],
-        answer: Answer::Member("top_queries"),
+        answer: AnswerAt::Member("top_queries"),
         ..Spec::new(
             "getDatabaseStats",
             "databases.stats",

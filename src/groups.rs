@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::shared::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::validate;
@@ -170,7 +170,7 @@ pub struct List;
 impl Operation for List {
     const DOC: &'static str = "Lists the organization's groups.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("groups"),
+        answer: AnswerAt::Member("groups"),
         ..Spec::new("listGroups", "groups.list", Method::Get, GROUPS)
     };
     type Body = NoBody;
@@ -185,7 +185,7 @@ impl Operation for Get {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        answer: Answer::Member("group"),
+        answer: AnswerAt::Member("group"),
         ..Spec::new("getGroup", "groups.get", Method::Get, GROUP)
     };
     type Body = NoBody;
@@ -200,8 +200,8 @@ impl Operation for Create {
         "Creates a group in a location; rejects with `conflict` when the name is taken.";
     const SPEC: Spec = Spec {
         args: &["name", "location?"],
-        body: Payload::Required(&["name", "location", "extensions"]),
-        answer: Answer::Member("group"),
+        body: BodyFields::Required(&["name", "location", "extensions"]),
+        answer: AnswerAt::Member("group"),
         ..Spec::new("createGroup", "groups.create", Method::Post, GROUPS)
     };
     type Body = NewGroup;
@@ -215,7 +215,7 @@ impl Operation for Delete {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        answer: Answer::Member("group"),
+        answer: AnswerAt::Member("group"),
         ..Spec::new("deleteGroup", "groups.delete", Method::Delete, GROUP)
     };
     type Body = NoBody;
@@ -250,7 +250,7 @@ impl Operation for UpdateConfiguration {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        body: Payload::Required(&["delete_protection"]),
+        body: BodyFields::Required(&["delete_protection"]),
         ..Spec::new(
             "updateGroupConfiguration",
             "groups.updateConfiguration",
@@ -270,7 +270,7 @@ impl Operation for Transfer {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        body: Payload::Required(&["organization"]),
+        body: BodyFields::Required(&["organization"]),
         ..Spec::new(
             "transferGroup",
             "groups.transfer",
@@ -289,7 +289,7 @@ impl Operation for Unarchive {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        answer: Answer::Member("group"),
+        answer: AnswerAt::Member("group"),
         ..Spec::new(
             "unarchiveGroup",
             "groups.unarchive",
@@ -315,7 +315,7 @@ impl Operation for AddLocation {
     const SPEC: Spec = Spec {
         args: &["name", "location"],
         params: LOCATION_PARAMS,
-        answer: Answer::Member("group"),
+        answer: AnswerAt::Member("group"),
         ..Spec::new(
             "addLocationToGroup",
             "groups.addLocation",
@@ -334,7 +334,7 @@ impl Operation for RemoveLocation {
     const SPEC: Spec = Spec {
         args: &["name", "location"],
         params: LOCATION_PARAMS,
-        answer: Answer::Member("group"),
+        answer: AnswerAt::Member("group"),
         ..Spec::new(
             "removeLocationFromGroup",
             "groups.removeLocation",
@@ -354,7 +354,7 @@ impl Operation for UpdateDatabases {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        answer: Answer::Nothing,
+        answer: AnswerAt::Nothing,
         ..Spec::new(
             "updateGroupDatabases",
             "groups.updateDatabases",
@@ -376,7 +376,7 @@ impl Operation for CreateToken {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
-        body: Payload::WhenGiven(&["permissions"]),
+        body: BodyFields::WhenGiven(&["permissions"]),
         secret_answer: true,
         ..Spec::new(
             "createGroupToken",
@@ -396,7 +396,7 @@ impl Operation for RotateTokens {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME],
-        answer: Answer::Nothing,
+        answer: AnswerAt::Nothing,
         ..Spec::new(
             "invalidateGroupTokens",
             "groups.rotateTokens",

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::shared::Role;
 use crate::validate;
@@ -77,7 +77,7 @@ pub struct List;
 impl Operation for List {
     const DOC: &'static str = "Lists the organization's pending invitations.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("invites"),
+        answer: AnswerAt::Member("invites"),
         ..Spec::new(
             "listOrganizationInvitesV2",
             "invites.list",
@@ -94,8 +94,8 @@ pub struct Create;
 impl Operation for Create {
     const DOC: &'static str = "Invites someone to the organization, by email or username.";
     const SPEC: Spec = Spec {
-        body: Payload::Required(&["email", "username", "role"]),
-        answer: Answer::Member("invited"),
+        body: BodyFields::Required(&["email", "username", "role"]),
+        answer: AnswerAt::Member("invited"),
         ..Spec::new(
             "inviteOrganizationMemberV2",
             "invites.create",
@@ -114,7 +114,7 @@ impl Operation for Delete {
     const SPEC: Spec = Spec {
         args: &["email"],
         params: &[Param::path("email", "email", validate::email)],
-        answer: Answer::Nothing,
+        answer: AnswerAt::Nothing,
         ..Spec::new(
             "deleteOrganizationInviteByEmailV2",
             "invites.delete",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{Answer, Base, Method, NoBody, Operation, Spec, Visitor};
+use crate::operation::{AnswerAt, Base, Method, NoBody, Operation, Spec, Visitor};
 
 /// A location where databases can be placed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,7 +46,7 @@ pub struct List;
 impl Operation for List {
     const DOC: &'static str = "Lists the locations databases can be placed in, sorted by code.";
     const SPEC: Spec = Spec {
-        answer: Answer::Reshaped("locations"),
+        answer: AnswerAt::Reshaped("locations"),
         ..Spec::new(
             "listLocations",
             "locations.list",

@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::shared::Role;
 use crate::validate;
@@ -76,7 +76,7 @@ pub struct List;
 impl Operation for List {
     const DOC: &'static str = "Lists the organization's members.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("members"),
+        answer: AnswerAt::Member("members"),
         ..Spec::new(
             "listOrganizationMembers",
             "members.list",
@@ -95,7 +95,7 @@ impl Operation for Get {
     const SPEC: Spec = Spec {
         args: &["username"],
         params: &[USERNAME],
-        answer: Answer::Member("member"),
+        answer: AnswerAt::Member("member"),
         ..Spec::new("getOrganizationMember", "members.get", Method::Get, MEMBER)
     };
     type Body = NoBody;
@@ -107,7 +107,7 @@ pub struct Add;
 impl Operation for Add {
     const DOC: &'static str = "Adds an existing Turso user to the organization.";
     const SPEC: Spec = Spec {
-        body: Payload::Required(&["username", "role"]),
+        body: BodyFields::Required(&["username", "role"]),
         ..Spec::new(
             "addOrganizationMember",
             "members.add",
@@ -126,8 +126,8 @@ impl Operation for UpdateRole {
     const SPEC: Spec = Spec {
         args: &["username", "role"],
         params: &[USERNAME],
-        body: Payload::Required(&["role"]),
-        answer: Answer::Member("member"),
+        body: BodyFields::Required(&["role"]),
+        answer: AnswerAt::Member("member"),
         ..Spec::new(
             "updateMemberRole",
             "members.updateRole",
@@ -146,7 +146,7 @@ impl Operation for Remove {
     const SPEC: Spec = Spec {
         args: &["username"],
         params: &[USERNAME],
-        answer: Answer::Member("member"),
+        answer: AnswerAt::Member("member"),
         ..Spec::new(
             "removeOrganizationMember",
             "members.remove",

@@ -58,8 +58,8 @@ pub struct Spec {
     pub args: &'static [&'static str],
     /// The path and query parameters other than `organizationSlug`.
     pub params: &'static [Param],
-    pub body: Payload,
-    pub answer: Answer,
+    pub body: BodyFields,
+    pub answer: AnswerAt,
     /// The answer carries a credential: an answer that fails to decode keeps
     /// no copy of its body.
     pub secret_answer: bool,
@@ -93,8 +93,8 @@ impl Spec {
             base: Base::Api,
             args: &[],
             params: &[],
-            body: Payload::None,
-            answer: Answer::Whole,
+            body: BodyFields::None,
+            answer: AnswerAt::Whole,
             secret_answer: false,
             pages: None,
         }
@@ -215,7 +215,7 @@ pub enum Input {
 
 /// Whether an operation sends a body, and the arguments that make it.
 #[derive(Debug)]
-pub enum Payload {
+pub enum BodyFields {
     None,
     /// Always sent, with these fields.
     Required(&'static [&'static str]),
@@ -223,19 +223,19 @@ pub enum Payload {
     WhenGiven(&'static [&'static str]),
 }
 
-impl Payload {
+impl BodyFields {
     /// The arguments that become the body's fields.
     pub fn fields(&self) -> &'static [&'static str] {
         match self {
-            Payload::None => &[],
-            Payload::Required(fields) | Payload::WhenGiven(fields) => fields,
+            BodyFields::None => &[],
+            BodyFields::Required(fields) | BodyFields::WhenGiven(fields) => fields,
         }
     }
 }
 
 /// Where the answer sits in a successful body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
+pub enum AnswerAt {
     /// The whole body.
     Whole,
     /// One member of it, such as `group` in `{"group": {…}}`.

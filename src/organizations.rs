@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::operation::{
-    Answer, Method, NoBody, Operation, Param, Payload, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
 use crate::shared::DatabaseUsage;
 use crate::validate;
@@ -182,7 +182,7 @@ pub struct Get;
 impl Operation for Get {
     const DOC: &'static str = "Gets the client's organization.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("organization"),
+        answer: AnswerAt::Member("organization"),
         ..Spec::new(
             "getOrganization",
             "organizations.get",
@@ -200,8 +200,8 @@ impl Operation for Update {
     const DOC: &'static str =
         "Changes the organization's settings; resolves to the organization as updated.";
     const SPEC: Spec = Spec {
-        body: Payload::Required(&["overages", "require_mfa"]),
-        answer: Answer::Member("organization"),
+        body: BodyFields::Required(&["overages", "require_mfa"]),
+        answer: AnswerAt::Member("organization"),
         ..Spec::new(
             "updateOrganization",
             "organizations.update",
@@ -218,7 +218,7 @@ pub struct Plans;
 impl Operation for Plans {
     const DOC: &'static str = "Lists the plans the organization can be on.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("plans"),
+        answer: AnswerAt::Member("plans"),
         ..Spec::new(
             "listOrganizationPlans",
             "organizations.plans",
@@ -236,7 +236,7 @@ impl Operation for Invoices {
     const DOC: &'static str = "Lists the organization's invoices, all of them or by `type`.";
     const SPEC: Spec = Spec {
         params: &[Param::choice("type", validate::INVOICE_TYPES)],
-        answer: Answer::Member("invoices"),
+        answer: AnswerAt::Member("invoices"),
         ..Spec::new(
             "listOrganizationInvoices",
             "organizations.invoices",
@@ -253,7 +253,7 @@ pub struct GetSubscription;
 impl Operation for GetSubscription {
     const DOC: &'static str = "Gets the organization's current subscription.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("subscription"),
+        answer: AnswerAt::Member("subscription"),
         ..Spec::new(
             "getOrganizationSubscription",
             "organizations.subscription",
@@ -270,7 +270,7 @@ pub struct GetUsage;
 impl Operation for GetUsage {
     const DOC: &'static str = "Gets the organization's usage this period, in all and per database.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("organization"),
+        answer: AnswerAt::Member("organization"),
         ..Spec::new(
             "getOrganizationUsage",
             "organizations.usage",

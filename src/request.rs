@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::json::Json;
-use crate::operation::{Base, Input, Method, Operation, Payload, Place, Spec, Validate};
+use crate::operation::{Base, BodyFields, Input, Method, Operation, Place, Spec, Validate};
 use crate::validate::{self, UrlParser};
 
 /// Where the Platform API lives unless a `baseUrl` says otherwise.
@@ -165,14 +165,14 @@ pub fn build_from_spec(
             None => {}
         }
     }
-    if body.is_none() && matches!(spec.body, Payload::Required(_)) {
+    if body.is_none() && matches!(spec.body, BodyFields::Required(_)) {
         return Err(Error::Internal {
             message: format!("{} was called without its body", spec.call),
         });
     }
     let body = match spec.body {
-        Payload::None => None,
-        Payload::Required(_) | Payload::WhenGiven(_) => body,
+        BodyFields::None => None,
+        BodyFields::Required(_) | BodyFields::WhenGiven(_) => body,
     };
 
     let mut url = match spec.base {

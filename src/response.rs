@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::error::{truncate_to_char_boundary, Error, ERROR_BODY_LIMIT};
 use crate::json::{DecodeError, Json};
-use crate::operation::{Answer, Operation, Spec};
+use crate::operation::{AnswerAt, Spec};
 
 /// The largest successful answer read; a larger one is a `decode_error`
 /// rather than unbounded memory.
@@ -33,40 +33,25 @@ fn is_success(status: u16) -> bool {
     (200..=299).contains(&status)
 }
 
-/// Reads the answer of `O`: a 2xx becomes the typed answer together with
-/// the value as `J` parsed it (for [`Answer::Nothing`], `J`'s null); any
+/// Reads the answer of the operation `spec`: a 2xx becomes what `shape`
+/// makes of the value `J` parsed (for [`AnswerAt::Nothing`], `J`'s null); any
 /// other status an error that keeps the status, the API's `error` text and
-/// `code`, and the start of the raw body.
-pub fn answer<O: Operation, J: Json>(
-    status: u16,
-    body: Body<'_>,
-) -> Result<(O::Answer, J::Value), Error> {
-    answer_as::<O::Answer, J>(&O::SPEC, status, body)
-}
-
-/// [`answer`] for the operation `spec` whose answer is an `A`: generic over
-/// the answer's type alone, so operations that share one share the code.
-pub fn answer_as<A: DeserializeOwned, J: Json>(
-    spec: &Spec,
-    status: u16,
-    body: Body<'_>,
-) -> Result<(A, J::Value), Error> {
-    answer_with::<J, _>(spec, status, body, |value| {
-        Ok((J::decode(value)?, value.clone()))
-    })
-}
-
-/// [`answer`] as `shape` makes it of the value `J` parsed: a caller that
-/// hands on that value needs no code generic over the answer's type but
-/// `shape`.
-pub fn answer_with<J: Json, T>(
+/// `code`, and the start of the raw body. Only `shape` is generic over an
+/// answer's type; the rest is [`sent`], once for every operation.
+pub fn answer<J: Json, T>(
     spec: &Spec,
     status: u16,
     body: Body<'_>,
     shape: impl FnOnce(&J::Value) -> Result<T, DecodeError>,
 ) -> Result<T, Error> {
-    let sent = answer_value::<J>(spec, status, body)?;
+    let sent = sent::<J>(spec, status, body)?;
     shape(&sent.value).map_err(|error| sent.decode_error(&error.describe(sent.key)))
+}
+
+/// A `shape` for [`answer`]: the answer typed as `A`, with the value as `J`
+/// parsed it.
+pub fn typed<A: DeserializeOwned, J: Json>(value: &J::Value) -> Result<(A, J::Value), DecodeError> {
+    Ok((J::decode(value)?, value.clone()))
 }
 
 /// A successful answer, parsed but not yet typed.
@@ -94,11 +79,7 @@ fn decode_error(status: u16, why: &str, body: String) -> Error {
 }
 
 /// What [`answer`] does before the answer's type matters.
-fn answer_value<J: Json>(
-    spec: &Spec,
-    status: u16,
-    body: Body<'_>,
-) -> Result<Sent<J::Value>, Error> {
+fn sent<J: Json>(spec: &Spec, status: u16, body: Body<'_>) -> Result<Sent<J::Value>, Error> {
     let text = String::from_utf8_lossy(body.bytes);
     if !is_success(status) {
         return Err(api_error::<J>(status, &text));
@@ -110,15 +91,15 @@ fn answer_value<J: Json>(
     };
     let fail = |why: &str| decode_error(status, why, kept_body.clone());
     let (key, value) = match spec.answer {
-        Answer::Nothing => ("", J::null()),
+        AnswerAt::Nothing => ("", J::null()),
         _ if body.truncated => {
             return Err(fail(&format!(
                 "it is larger than {SUCCESS_BODY_LIMIT} bytes"
             )))
         }
         _ if text.len() != body.bytes.len() => return Err(fail("it is not valid UTF-8")),
-        Answer::Whole => ("", J::parse(&text).map_err(|why| fail(&why))?),
-        Answer::Member(key) | Answer::Reshaped(key) => {
+        AnswerAt::Whole => ("", J::parse(&text).map_err(|why| fail(&why))?),
+        AnswerAt::Member(key) | AnswerAt::Reshaped(key) => {
             let whole = J::parse(&text).map_err(|why| fail(&why))?;
             let member = J::member(&whole, key);
             (
@@ -177,6 +158,7 @@ mod tests {
     use crate::groups::{self, Group};
     use crate::json::SerdeJson;
     use crate::locations::{self, Location};
+    use crate::operation::Operation;
 
     fn whole(text: &str) -> Body<'_> {
         Body {
@@ -186,7 +168,11 @@ mod tests {
     }
 
     fn read<O: Operation>(status: u16, text: &str) -> Result<O::Answer, Error> {
-        answer::<O, SerdeJson>(status, whole(text)).map(|(typed, _)| typed)
+        read_body::<O>(status, whole(text))
+    }
+
+    fn read_body<O: Operation>(status: u16, body: Body<'_>) -> Result<O::Answer, Error> {
+        answer::<SerdeJson, _>(&O::SPEC, status, body, SerdeJson::decode)
     }
 
     #[test]
@@ -201,7 +187,13 @@ mod tests {
         let body = r#"{"group":{"name":"new-group","uuid":"0a28102d","primary":"lhr",
             "locations":["lhr"],"version":"v0.23.7","delete_protection":false,
             "archived":false,"limits":{"max":9007199254740993}}}"#;
-        let (group, sent) = answer::<groups::Get, SerdeJson>(200, whole(body)).unwrap();
+        let (group, sent) = answer::<SerdeJson, _>(
+            &groups::Get::SPEC,
+            200,
+            whole(body),
+            typed::<Group, SerdeJson>,
+        )
+        .unwrap();
         assert_eq!(group.name, "new-group");
         assert_eq!(group.primary.as_deref(), Some("lhr"));
         assert_eq!(group.locations, Some(vec!["lhr".to_owned()]));
@@ -299,7 +291,7 @@ mod tests {
             bytes: br#"{"group":{}}"#,
             truncated: true,
         };
-        let error = answer::<groups::Get, SerdeJson>(200, truncated).unwrap_err();
+        let error = read_body::<groups::Get>(200, truncated).unwrap_err();
         assert!(error
             .to_string()
             .ends_with("it is larger than 1048576 bytes"));
@@ -307,7 +299,7 @@ mod tests {
             bytes: b"{\"group\":{\"name\":\"\xff\",\"uuid\":\"u\"}}",
             truncated: false,
         };
-        let error = answer::<groups::Get, SerdeJson>(200, invalid).unwrap_err();
+        let error = read_body::<groups::Get>(200, invalid).unwrap_err();
         assert!(error.to_string().ends_with("it is not valid UTF-8"));
         assert_eq!(
             error.body(),

@@ -22,7 +22,7 @@ const BACKOFF_BASE_MS: u32 = 500;
 
 /// How an attempt failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Failed<'a> {
+pub enum AttemptFailure<'a> {
     /// The server answered with this status and, maybe, a `Retry-After`.
     Status(u16, Option<&'a str>),
     /// No answer came: refused, reset, DNS, TLS.
@@ -47,7 +47,7 @@ pub fn may_retry(method: Method, status: u16) -> bool {
 /// `[0, 1)`, for full jitter.
 pub fn delay_before_retry(
     method: Method,
-    failed: Failed<'_>,
+    failed: AttemptFailure<'_>,
     retries_done: u32,
     max_retries: u32,
     now_ms: f64,
@@ -57,18 +57,18 @@ pub fn delay_before_retry(
         return None;
     }
     let asked = match failed {
-        Failed::Status(status, _) if !may_retry(method, status) => return None,
-        Failed::Network if !method.is_safe() => return None,
-        Failed::Status(_, retry_after) => {
+        AttemptFailure::Status(status, _) if !may_retry(method, status) => return None,
+        AttemptFailure::Network if !method.is_safe() => return None,
+        AttemptFailure::Status(_, retry_after) => {
             retry_after.and_then(|value| parse_retry_after_ms(value, now_ms))
         }
-        Failed::Network => None,
+        AttemptFailure::Network => None,
     };
     let delay = match (failed, asked) {
         (_, Some(asked)) => asked,
         // Without `Retry-After`, a 503 to a method that changes things may
         // have been acted on.
-        (Failed::Status(503, _), None) if !method.is_safe() => return None,
+        (AttemptFailure::Status(503, _), None) if !method.is_safe() => return None,
         (_, None) => {
             let ceiling = BACKOFF_BASE_MS
                 .saturating_mul(1 << retries_done.min(16))
@@ -149,7 +149,12 @@ mod tests {
 
     const NOW: f64 = 1_445_412_480_000.0; // Wed, 21 Oct 2015 07:28:00 GMT
 
-    fn post(failed: Failed<'_>, retries_done: u32, max_retries: u32, random: f64) -> Option<u32> {
+    fn post(
+        failed: AttemptFailure<'_>,
+        retries_done: u32,
+        max_retries: u32,
+        random: f64,
+    ) -> Option<u32> {
         delay_before_retry(Method::Post, failed, retries_done, max_retries, NOW, random)
     }
 
@@ -157,7 +162,14 @@ mod tests {
     fn a_change_is_retried_only_on_429_and_503_with_retry_after() {
         for method in [Method::Post, Method::Patch, Method::Delete] {
             let delay = |status, retry_after| {
-                delay_before_retry(method, Failed::Status(status, retry_after), 0, 2, NOW, 0.5)
+                delay_before_retry(
+                    method,
+                    AttemptFailure::Status(status, retry_after),
+                    0,
+                    2,
+                    NOW,
+                    0.5,
+                )
             };
             assert_eq!(delay(429, Some("2")), Some(2_000));
             assert_eq!(delay(503, Some("1")), Some(1_000));
@@ -168,7 +180,7 @@ mod tests {
                 assert_eq!(delay(status, Some("1")), None, "{method:?} {status}");
             }
             assert_eq!(
-                delay_before_retry(method, Failed::Network, 0, 2, NOW, 0.5),
+                delay_before_retry(method, AttemptFailure::Network, 0, 2, NOW, 0.5),
                 None
             );
         }
@@ -178,31 +190,42 @@ mod tests {
     fn a_get_is_retried_on_every_failure_that_may_pass() {
         let delay = |failed| delay_before_retry(Method::Get, failed, 0, 2, NOW, 0.5);
         for status in [429, 502, 503, 504] {
-            assert_eq!(delay(Failed::Status(status, None)), Some(250), "{status}");
-            assert_eq!(delay(Failed::Status(status, Some("3"))), Some(3_000));
+            assert_eq!(
+                delay(AttemptFailure::Status(status, None)),
+                Some(250),
+                "{status}"
+            );
+            assert_eq!(
+                delay(AttemptFailure::Status(status, Some("3"))),
+                Some(3_000)
+            );
         }
-        assert_eq!(delay(Failed::Network), Some(250));
+        assert_eq!(delay(AttemptFailure::Network), Some(250));
         for status in [400, 401, 403, 404, 409, 422, 500, 501, 200] {
-            assert_eq!(delay(Failed::Status(status, Some("1"))), None, "{status}");
+            assert_eq!(
+                delay(AttemptFailure::Status(status, Some("1"))),
+                None,
+                "{status}"
+            );
         }
         assert!(may_retry(Method::Get, 502) && !may_retry(Method::Post, 502));
     }
 
     #[test]
     fn retries_stop_at_the_maximum() {
-        let asked = Failed::Status(429, Some("0"));
+        let asked = AttemptFailure::Status(429, Some("0"));
         assert_eq!(post(asked, 1, 2, 0.0), Some(0));
         assert_eq!(post(asked, 2, 2, 0.0), None);
         assert_eq!(post(asked, 0, 0, 0.0), None);
         assert_eq!(
-            delay_before_retry(Method::Get, Failed::Network, 2, 2, NOW, 0.0),
+            delay_before_retry(Method::Get, AttemptFailure::Network, 2, 2, NOW, 0.0),
             None
         );
     }
 
     #[test]
     fn backoff_is_full_jitter_under_a_doubling_ceiling() {
-        let unnamed = Failed::Status(429, None);
+        let unnamed = AttemptFailure::Status(429, None);
         for retries_done in 0..2 {
             let ceiling = 500 << retries_done;
             assert_eq!(post(unnamed, retries_done, 9, 0.0), Some(0));
@@ -216,11 +239,14 @@ mod tests {
     #[test]
     fn a_wait_longer_than_the_cap_is_not_retried() {
         assert_eq!(
-            post(Failed::Status(429, Some("60")), 0, 2, 0.0),
+            post(AttemptFailure::Status(429, Some("60")), 0, 2, 0.0),
             Some(60_000)
         );
-        assert_eq!(post(Failed::Status(429, Some("61")), 0, 2, 0.0), None);
-        let forever = Failed::Status(429, Some("99999999999999999999"));
+        assert_eq!(
+            post(AttemptFailure::Status(429, Some("61")), 0, 2, 0.0),
+            None
+        );
+        let forever = AttemptFailure::Status(429, Some("99999999999999999999"));
         assert_eq!(post(forever, 0, 2, 0.0), None);
     }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{Answer, Method, NoBody, Operation, Spec, Visitor};
+use crate::operation::{AnswerAt, Method, NoBody, Operation, Spec, Visitor};
 
 /// The user the token belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,7 +32,7 @@ pub struct Get;
 impl Operation for Get {
     const DOC: &'static str = "Gets the user the token belongs to.";
     const SPEC: Spec = Spec {
-        answer: Answer::Member("user"),
+        answer: AnswerAt::Member("user"),
         ..Spec::new("getCurrentUser", "user.get", Method::Get, "/v1/user")
     };
     type Body = NoBody;

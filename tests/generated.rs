@@ -20,7 +20,7 @@ use ts_rs::{Config, TypeVisitor, TS};
 use turso_platform_wasm::api;
 use turso_platform_wasm::error::CODES;
 use turso_platform_wasm::operation::{
-    self, Answer, Base, Input, Operation, Payload, Place, Spec, Visitor, COMMON_ARGUMENTS,
+    self, AnswerAt, Base, BodyFields, Input, Operation, Place, Spec, Visitor, COMMON_ARGUMENTS,
 };
 
 /// One declared operation, with what its types say in TypeScript.
@@ -47,7 +47,7 @@ fn config() -> Config {
 impl Visitor for Registry {
     fn visit<O: Operation>(&mut self) {
         let cfg = config();
-        if !matches!(O::SPEC.body, Payload::None) {
+        if !matches!(O::SPEC.body, BodyFields::None) {
             self.visit_type::<O::Body>();
         }
         self.visit_type::<O::Answer>();
@@ -56,7 +56,7 @@ impl Visitor for Registry {
             doc: O::DOC,
             body: O::Body::name(&cfg),
             answer: match O::SPEC.answer {
-                Answer::Nothing => "void".to_owned(),
+                AnswerAt::Nothing => "void".to_owned(),
                 _ => array_syntax(&O::Answer::name(&cfg)),
             },
         });
@@ -467,10 +467,10 @@ fn operations_json(registry: &Registry) -> String {
                 })
                 .collect();
             let (answer_at, member) = match spec.answer {
-                Answer::Whole => ("whole", None),
-                Answer::Member(key) => ("member", Some(key)),
-                Answer::Reshaped(key) => ("reshaped", Some(key)),
-                Answer::Nothing => ("nothing", None),
+                AnswerAt::Whole => ("whole", None),
+                AnswerAt::Member(key) => ("member", Some(key)),
+                AnswerAt::Reshaped(key) => ("reshaped", Some(key)),
+                AnswerAt::Nothing => ("nothing", None),
             };
             json!({
                 "id": spec.id,
@@ -481,9 +481,9 @@ fn operations_json(registry: &Registry) -> String {
                 "args": spec.args,
                 "params": params,
                 "body": match spec.body {
-                    Payload::None => Value::Null,
-                    Payload::Required(fields) => json!({ "sent": "always", "fields": fields }),
-                    Payload::WhenGiven(fields) => json!({ "sent": "when given", "fields": fields }),
+                    BodyFields::None => Value::Null,
+                    BodyFields::Required(fields) => json!({ "sent": "always", "fields": fields }),
+                    BodyFields::WhenGiven(fields) => json!({ "sent": "when given", "fields": fields }),
                 },
                 "options": option_fields(spec).0.into_iter()
                     .chain(option_fields(spec).1.iter().map(|param| param.arg))

@@ -233,7 +233,7 @@ proptest! {
         truncated in any::<bool>(),
     ) {
         let body = Body { bytes: &bytes, truncated };
-        match response::answer::<groups::Create, SerdeJson>(status, body) {
+        match response::answer::<SerdeJson, _>(&groups::Create::SPEC, status, body, response::typed::<groups::Group, SerdeJson>) {
             Ok((group, sent)) => {
                 prop_assert!((200..300).contains(&status) && !truncated);
                 prop_assert!(std::str::from_utf8(&bytes).is_ok());

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 use turso_platform_wasm::api;
-use turso_platform_wasm::operation::{self, Answer, Operation, Place, Visitor};
+use turso_platform_wasm::operation::{self, AnswerAt, Operation, Place, Visitor};
 
 fn openapi() -> Value {
     let text = include_str!("spec/turso-platform-openapi.json");
@@ -176,7 +176,7 @@ impl Visitor for Declared {
                 problem(format!("the spec requires body fields {required:?}"));
             }
             let body_required = operation["requestBody"]["required"] == true;
-            let we_require = matches!(ours.body, operation::Payload::Required(_));
+            let we_require = matches!(ours.body, operation::BodyFields::Required(_));
             if body_required != we_require {
                 problem(format!(
                     "the spec says the body is required: {body_required}"
@@ -187,13 +187,13 @@ impl Visitor for Declared {
         let success = &operation["responses"]["200"];
         let answer_schema = &success["content"]["application/json"]["schema"];
         match ours.answer {
-            Answer::Nothing if !answer_schema.is_null() => {
+            AnswerAt::Nothing if !answer_schema.is_null() => {
                 problem("expects no answer, but the spec describes one".to_owned())
             }
-            Answer::Whole if answer_schema.is_null() => {
+            AnswerAt::Whole if answer_schema.is_null() => {
                 problem("expects an answer the spec does not describe".to_owned())
             }
-            Answer::Member(key) | Answer::Reshaped(key) => {
+            AnswerAt::Member(key) | AnswerAt::Reshaped(key) => {
                 let answer = resolve(&spec, answer_schema);
                 if answer["properties"][key].is_null() {
                     problem(format!(
@@ -239,7 +239,7 @@ fn the_parity_check_can_fail() {
         const DOC: &'static str = "A declaration that the spec contradicts.";
         const SPEC: operation::Spec = operation::Spec {
             params: &[operation::Param::query("expiry", |_, _| Ok(()))],
-            body: operation::Payload::Required(&["name"]),
+            body: operation::BodyFields::Required(&["name"]),
             ..operation::Spec::new(
                 "createGroupToken",
                 "groups.wrong",

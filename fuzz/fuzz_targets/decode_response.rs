@@ -5,9 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use turso_platform_wasm::groups::Create;
+use turso_platform_wasm::groups::{Create, Group};
 use turso_platform_wasm::json::SerdeJson;
-use turso_platform_wasm::response::{answer, Body};
+use turso_platform_wasm::response::{answer, typed, Body};
+use turso_platform_wasm::Operation;
 
 fuzz_target!(|data: &[u8]| {
     let [high, low, flags, bytes @ ..] = data else {
@@ -18,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         bytes,
         truncated: flags & 1 == 1,
     };
-    match answer::<Create, SerdeJson>(status, body) {
+    match answer::<SerdeJson, _>(&Create::SPEC, status, body, typed::<Group, SerdeJson>) {
         Ok((group, sent)) => {
             assert!((200..300).contains(&status));
             let parsed: serde_json::Value =

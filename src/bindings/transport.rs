@@ -29,7 +29,7 @@ use crate::operation::Method;
 use crate::operation::Spec;
 use crate::request::ApiRequest;
 use crate::response::{self, Body};
-use crate::retry::{self, Failed};
+use crate::retry::{self, AttemptFailure};
 
 #[wasm_bindgen(module = "/src/bindings/calls.js")]
 extern "C" {
@@ -89,14 +89,14 @@ pub struct CallLimits {
 }
 
 /// A failed call, and how many requests it sent (0 when none).
-pub struct Failure {
+pub struct CallFailure {
     pub error: Error,
     pub attempts: u32,
 }
 
-impl Failure {
-    pub fn before_sending(error: Error) -> Failure {
-        Failure { error, attempts: 0 }
+impl CallFailure {
+    pub fn before_sending(error: Error) -> CallFailure {
+        CallFailure { error, attempts: 0 }
     }
 }
 
@@ -114,11 +114,11 @@ pub fn send(
     limits: CallLimits,
     spec: &'static Spec,
     shape: super::Shape,
-) -> impl Future<Output = Result<JsValue, Failure>> {
+) -> impl Future<Output = Result<JsValue, CallFailure>> {
     let started = start(&request, &limits);
     async move {
         let (cutoff, mut response) = started?;
-        let failed = |error, attempts| Failure { error, attempts };
+        let failed = |error, attempts| CallFailure { error, attempts };
         let mut attempts: u32 = 1;
         loop {
             let (error, delay) = match receive(&cutoff, response, request.method).await {
@@ -133,7 +133,8 @@ pub fn send(
                         Ok(value) => return Ok(value),
                         Err(error) => error,
                     };
-                    let failure = Failed::Status(answer.status, answer.retry_after.as_deref());
+                    let failure =
+                        AttemptFailure::Status(answer.status, answer.retry_after.as_deref());
                     (error, retry_delay(&request, failure, attempts, &limits))
                 }
                 Err(thrown) => {
@@ -144,7 +145,7 @@ pub fn send(
                     let error = cutoff.explain(&thrown);
                     let delay = match error {
                         Error::Network { .. } => {
-                            retry_delay(&request, Failed::Network, attempts, &limits)
+                            retry_delay(&request, AttemptFailure::Network, attempts, &limits)
                         }
                         _ => None,
                     };
@@ -168,7 +169,7 @@ pub fn send(
 /// How long to wait before attempt `attempts + 1`, if it may be made.
 fn retry_delay(
     request: &ApiRequest,
-    failed: Failed<'_>,
+    failed: AttemptFailure<'_>,
     attempts: u32,
     limits: &CallLimits,
 ) -> Option<u32> {
@@ -183,12 +184,12 @@ fn retry_delay(
 }
 
 /// Arms the call's cut-off and sends the first request.
-fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise), Failure> {
+fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise), CallFailure> {
     if fired(limits.signal.as_ref()) {
-        return Err(Failure::before_sending(Error::Aborted));
+        return Err(CallFailure::before_sending(Error::Aborted));
     }
-    let cutoff = Cutoff::arm(limits).map_err(Failure::before_sending)?;
-    let response = fetch(request, &cutoff.controller.signal()).map_err(|thrown| Failure {
+    let cutoff = Cutoff::arm(limits).map_err(CallFailure::before_sending)?;
+    let response = fetch(request, &cutoff.controller.signal()).map_err(|thrown| CallFailure {
         error: cutoff.explain(&thrown),
         attempts: 1,
     })?;
@@ -198,8 +199,9 @@ fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise),
     Ok((cutoff, response))
 }
 
-/// One answer: status, `Retry-After`, and the body up to its limit.
-struct Answer {
+/// One HTTP response as received: status, `Retry-After`, and the body up
+/// to its limit.
+struct Received {
     status: u16,
     retry_after: Option<String>,
     body: Vec<u8>,
@@ -228,7 +230,7 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
 /// Waits for the response, then reads its body. A host's `fetch` may be a
 /// wrapper or a polyfill: what it gives is awaited through [`Cutoff::wait`],
 /// and the response is read only through getters that catch.
-async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<Answer, JsValue> {
+async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<Received, JsValue> {
     let response: web_sys::Response = cutoff.wait(&response).await?.dyn_into()?;
     let response: &HostResponse = response.unchecked_ref();
     // A browser hides a redirect it did not follow behind status 0.
@@ -252,7 +254,7 @@ async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<A
     } else {
         read_capped(cutoff, response.body()?, limit).await?
     };
-    Ok(Answer {
+    Ok(Received {
         status,
         retry_after,
         body,
