@@ -241,11 +241,18 @@ fn option_fields(spec: &Spec) -> (Vec<&'static str>, Vec<&'static operation::Par
     (body, query)
 }
 
+/// The names of a call's options besides `RequestOptions`.
+fn option_names(spec: &Spec) -> Vec<&'static str> {
+    let (body, query) = option_fields(spec);
+    body.into_iter()
+        .chain(query.iter().map(|param| param.arg))
+        .collect()
+}
+
 /// The name of a call's options type, or `RequestOptions` where it has none
 /// of its own.
 fn options_name(spec: &Spec) -> String {
-    let (body, query) = option_fields(spec);
-    if body.is_empty() && query.is_empty() {
+    if option_names(spec).is_empty() {
         "RequestOptions".to_owned()
     } else {
         format!("{}Options", pascal(spec.id))
@@ -485,9 +492,7 @@ fn operations_json(registry: &Registry) -> String {
                     BodyFields::Required(fields) => json!({ "sent": "always", "fields": fields }),
                     BodyFields::WhenGiven(fields) => json!({ "sent": "when given", "fields": fields }),
                 },
-                "options": option_fields(spec).0.into_iter()
-                    .chain(option_fields(spec).1.iter().map(|param| param.arg))
-                    .collect::<Vec<_>>(),
+                "options": option_names(spec),
                 "answer": { "at": answer_at, "member": member, "type": declared.answer },
                 "secretAnswer": spec.secret_answer,
                 "pages": spec.pages.map(|pages| pages.items),
@@ -512,11 +517,7 @@ fn readme_table(operations: &[&Declared]) -> String {
     for declared in operations {
         let spec = declared.spec;
         let (resource, method) = resource_and_method(spec.call);
-        let (body, query) = option_fields(spec);
-        let options: Vec<&str> = body
-            .into_iter()
-            .chain(query.iter().map(|param| param.arg))
-            .collect();
+        let options = option_names(spec);
         for (args, _) in overloads(spec) {
             let mut shown: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
             let in_options: Vec<&str> = options
