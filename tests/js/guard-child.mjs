@@ -25,10 +25,12 @@ const outcome = (promise) =>
   );
 
 // A call in flight when the module fails: it must be rejected then, not
-// left pending (its own timeout would end it with "timeout" instead).
+// left pending (its own timeout would end it with "timeout" instead). The
+// stand-in answers it after 10 s; its 3 s deadline must outlast the failing
+// call's round trip on a loaded machine, which 400 ms once did not.
 const slow = createClient({ org: "fault-slow", token: TOKEN, baseUrl });
 let later = createClient({ org: "acme-later", token: TOKEN, baseUrl });
-const inFlight = outcome(slow.groups.list({ timeoutMs: 400 }));
+const inFlight = outcome(slow.groups.list({ timeoutMs: 3_000 }));
 
 const cutShort = { timeout: () => ({ timeoutMs: 100 }), abort: () => ({ signal: AbortSignal.timeout(100) }) };
 const failing =
