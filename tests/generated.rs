@@ -11,7 +11,6 @@
 //! the one command regenerates everything and CI fails on a stale copy.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -610,15 +609,6 @@ fn generated_files_are_fresh() {
         "regenerated {}: they were stale; commit them",
         stale.join(", ")
     );
-}
-
-#[test]
-fn no_call_is_declared_twice() {
-    let registry = registry();
-    let mut calls = BTreeSet::new();
-    for declared in &registry.operations {
-        assert!(calls.insert(declared.spec.call), "{}", declared.spec.call);
-    }
 }
 
 #[test]
