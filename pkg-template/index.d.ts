@@ -52,6 +52,11 @@ export type Moment = Date | string;
 // <generated>
 // Generated from the declarations in src/ by `cargo test --test generated`; do not edit.
 
+// Answers are checked at run time for their envelope, for an object where an
+// object belongs and a list where a list does, and for the fields they must
+// have, with their types; a field marked optional is passed on as the API
+// sent it, unchecked (README: Answers).
+
 /**
  * Who was added, and as what.
  */
@@ -1209,8 +1214,11 @@ export declare class TursoClientError extends Error {
   readonly code: TursoClientErrorCode;
   /** The HTTP status, when the server answered. */
   readonly status?: number;
-  /** The rejected argument, for `invalid_argument`. */
-  readonly field?: TursoClientErrorField;
+  /**
+   * The rejected argument, for `invalid_argument`: one the call declares,
+   * or an option's own name when the call does not know that option.
+   */
+  readonly field?: TursoClientErrorField | (string & {});
   /** The raw response text, capped at 4 KiB, when the server answered. */
   readonly body?: string;
   /** The API's own `code` from its error body, where it sent one. */

@@ -17,7 +17,7 @@ mod transport;
 
 use std::future::Future;
 
-use js_sys::{Array, Date, JsString, Object, Promise, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,7 +25,10 @@ use web_sys::AbortSignal;
 
 use crate::error::Error;
 use crate::json::{DecodeError, Json};
-use crate::operation::{AnswerAt, BodyFields, Input, Operation, Spec, Validate, Visitor};
+use crate::operation::{
+    AnswerAt, BodyFields, Input, Operation, Spec, Validate, Visitor, CALL_OPTIONS, CLIENT_SETTINGS,
+    SECRET_MEMBERS,
+};
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
@@ -53,8 +56,20 @@ extern "C" {
     ) -> TursoClientError;
 }
 
+#[wasm_bindgen(module = "/src/bindings/calls.js")]
+extern "C" {
+    /// The message of a thrown JS `Error`, with its cause's (such as
+    /// `connect ECONNREFUSED 127.0.0.1:9`); `None` for any other value.
+    /// Read in JavaScript, where a getter or a proxy that throws is caught.
+    #[wasm_bindgen(js_name = errorText)]
+    fn js_error_message(value: &JsValue) -> Option<String>;
+}
+
 #[wasm_bindgen]
 extern "C" {
+    /// `Object.keys`, which a `Proxy`'s trap may make throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn try_keys(value: &JsValue) -> Result<Array, JsValue>;
     /// `Array.isArray`, which throws for a revoked `Proxy`.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
@@ -106,6 +121,13 @@ extern "C" {
     fn plain_copy(value: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = TooLarge)]
     type TooLarge;
+    /// `value`'s text if it is a `Date`: a string, `undefined` for no
+    /// `Date`, a `TooLarge`, or `{ refused }` with the reason.
+    #[wasm_bindgen(js_name = dateText)]
+    fn date_text(value: &JsValue, budget: u32) -> JsValue;
+    /// The strings at any depth of a plain `value` under one of `names`.
+    #[wasm_bindgen(js_name = secretValues)]
+    fn secret_values(value: &JsValue, names: &[&str]) -> Vec<String>;
     /// `[proxy, lastRead]`: a body behind a proxy, and a function that
     /// tells which of its fields was read last through it.
     fn tracked(plain: &JsValue) -> Array;
@@ -114,6 +136,10 @@ extern "C" {
 /// The most characters a string argument may have, checked before it is
 /// copied into wasm; a token is the longest (a JWT of a few hundred).
 const MAX_STRING_ARGUMENT: u32 = 8 * 1024;
+
+/// How much of an unknown option's name an error shows: more than any real
+/// option has.
+const MAX_KEY_SHOWN: u32 = 100;
 
 /// How large a body argument may be, in characters, items and values: far
 /// above any real one, and small enough to refuse at once.
@@ -160,6 +186,7 @@ fn flat_settings(
     Ok(ClientSettings {
         config: client_config(org, token, &options)?,
         defaults: CallDefaults::default(),
+        also_in_options: &["baseUrl"],
     })
 }
 
@@ -202,6 +229,7 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
         ));
     }
     let config = OptionsObject::new(config.clone(), "config")?;
+    config.refuse_unknown("createClient", CLIENT_SETTINGS)?;
     let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
     if let Some(region_url) = config.optional("regionUrl", required_string)? {
         client_config = client_config.with_region_url(&region_url, parse_url)?;
@@ -212,6 +240,7 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
             timeout_ms: config.timeout_ms()?.unwrap_or(DEFAULT_TIMEOUT_MS),
             max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
         },
+        also_in_options: &[],
     })
 }
 
@@ -244,6 +273,9 @@ thread_local! {
 struct ClientSettings {
     config: ClientConfig,
     defaults: CallDefaults,
+    /// Settings that a call's options object holds too (`createGroup`'s
+    /// `baseUrl`).
+    also_in_options: &'static [&'static str],
 }
 
 /// What a call does when its options don't say.
@@ -286,8 +318,12 @@ fn run(
     body_json: fn(&Spec, &JsValue) -> Result<String, Error>,
     shape: Shape,
 ) -> Promise {
+    // Every secret the call holds: the token, and the body's keys. A server
+    // may echo any of them, and a refused body is quoted: no error keeps one.
+    let mut secrets = vec![settings.config.token.clone()];
     let prepared = (|| {
         let args = Arguments::read(names, args)?;
+        args.refuse_unknown(spec, settings.also_in_options)?;
         let limits = args.options.call_limits(&settings.defaults)?;
         let mut params = Vec::new();
         for param in spec.params {
@@ -304,24 +340,26 @@ fn run(
             .iter()
             .map(|(arg, value)| (*arg, value.as_str()))
             .collect();
-        let body = plain_body(spec, &args)?
-            .map(|plain| body_json(spec, &plain))
-            .transpose()?;
+        let plain = plain_body(spec, &args)?;
+        if let Some(plain) = &plain {
+            secrets.extend(secret_values(plain, SECRET_MEMBERS));
+        }
+        let body = plain.map(|plain| body_json(spec, &plain)).transpose()?;
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
         #[cfg(feature = "panic-probe")]
         probe::at("before-sending", &request.url);
         Ok((request, limits))
     })();
     let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, shape));
-    // A server may echo the token back: no failure keeps it.
-    let token = settings.config.token.clone();
     settle(async move {
-        call.map_err(CallFailure::before_sending)?
-            .await
-            .map_err(|failure| CallFailure {
-                error: failure.error.redact(&token),
-                attempts: failure.attempts,
-            })
+        let failure = match call {
+            Ok(call) => call.await,
+            Err(error) => Err(CallFailure::before_sending(error)),
+        };
+        failure.map_err(|failure| CallFailure {
+            error: failure.error.redact(&secrets),
+            attempts: failure.attempts,
+        })
     })
 }
 
@@ -437,12 +475,12 @@ type Shape = fn(&JsValue) -> Result<JsValue, DecodeError>;
 
 /// The value itself, once its shape is checked against the answer type `A`.
 fn checked<A: DeserializeOwned>(value: &JsValue) -> Result<JsValue, DecodeError> {
-    HostJson::decode::<A>(value).map(|_: A| value.clone())
+    HostJson::decode_answer::<A>(value).map(|_: A| value.clone())
 }
 
 /// The value as the answer type `A` serializes it, rather than as sent.
 fn reshaped<A: DeserializeOwned + Serialize>(value: &JsValue) -> Result<JsValue, DecodeError> {
-    to_plain_js(&HostJson::decode::<A>(value)?).map_err(|error| DecodeError {
+    to_plain_js(&HostJson::decode_answer::<A>(value)?).map_err(|error| DecodeError {
         path: String::new(),
         message: error.message(),
     })
@@ -499,6 +537,10 @@ impl Json for HostJson {
         JsValue::NULL
     }
 
+    fn is_array(value: &JsValue) -> bool {
+        is_array(value)
+    }
+
     /// Without the path to the fault: tracking it for the answer types too
     /// cost 2 KB more of gzip. Bodies, whose errors must name the argument at
     /// fault, are tracked in [`body_json`].
@@ -516,17 +558,6 @@ impl Json for HostJson {
             .and_then(|text| text.as_string())
             .ok_or_else(|| "JSON.stringify failed".to_owned())
     }
-}
-
-/// The message of a thrown JS `Error`, with the `cause` Node attaches (such
-/// as `connect ECONNREFUSED 127.0.0.1:9`); `None` for any other value.
-fn js_error_message(value: &JsValue) -> Option<String> {
-    let error = value.dyn_ref::<js_sys::Error>()?;
-    let message = String::from(error.message());
-    Some(match error.cause().dyn_ref::<js_sys::Error>() {
-        Some(cause) => format!("{message}: {}", String::from(cause.message())),
-        None => message,
-    })
 }
 
 /// The account a call is for: `org` and `token` as given, `baseUrl` from `options`.
@@ -572,6 +603,23 @@ impl Arguments {
         })
     }
 
+    /// Refuses an option that the operation `spec` does not read: one it
+    /// does not declare, or one given positionally already.
+    fn refuse_unknown(&self, spec: &Spec, also: &[&'static str]) -> Result<(), Error> {
+        let declared = spec
+            .body
+            .fields()
+            .iter()
+            .chain(spec.params.iter().map(|param| &param.arg));
+        let known: Vec<&str> = declared
+            .filter(|name| !self.positional.iter().any(|(given, _)| given == *name))
+            .chain(CALL_OPTIONS)
+            .chain(also)
+            .copied()
+            .collect();
+        self.options.refuse_unknown(spec.call, &known)
+    }
+
     /// The argument `name`: positional, else from the options object.
     fn get(&self, name: &'static str) -> Result<JsValue, Error> {
         match self.positional.iter().find(|(given, _)| *given == name) {
@@ -606,12 +654,17 @@ fn present<T>(
 /// A JS options object, or none at all (`undefined` or `null`).
 struct OptionsObject {
     object: Option<JsValue>,
+    /// `options` or `config`.
+    name: &'static str,
 }
 
 impl OptionsObject {
     fn new(value: JsValue, field: &'static str) -> Result<Self, Error> {
         if value.is_null_or_undefined() {
-            return Ok(OptionsObject { object: None });
+            return Ok(OptionsObject {
+                object: None,
+                name: field,
+            });
         }
         if !value.is_object() || is_array(&value) {
             return Err(Error::invalid(
@@ -621,7 +674,29 @@ impl OptionsObject {
         }
         Ok(OptionsObject {
             object: Some(value),
+            name: field,
         })
+    }
+
+    /// Refuses a key that `call` does not read, which would otherwise be
+    /// dropped without a word: `known` are those it reads.
+    fn refuse_unknown(&self, call: &str, known: &[&str]) -> Result<(), Error> {
+        let Some(object) = &self.object else {
+            return Ok(());
+        };
+        let keys = try_keys(object)
+            .map_err(|_| Error::invalid(self.name, format!("{} could not be read", self.name)))?;
+        for key in keys.iter() {
+            let Some(key) = key.dyn_ref::<JsString>() else {
+                continue;
+            };
+            // Measured before it is copied: only its start is shown.
+            let key = String::from(key.slice(0, MAX_KEY_SHOWN));
+            if !known.contains(&key.as_str()) {
+                return Err(validate::unknown_option(self.name, &key, call, known));
+            }
+        }
+        Ok(())
     }
 
     /// A property, or `undefined`; a throwing getter is reported, not raised.
@@ -693,12 +768,16 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
         )
     })?;
     if text.length() > MAX_STRING_ARGUMENT {
-        return Err(Error::invalid(
-            field,
-            format!("{field} is longer than {MAX_STRING_ARGUMENT} characters"),
-        ));
+        return Err(longer_than_allowed(field));
     }
     Ok(text.into())
+}
+
+fn longer_than_allowed(field: &'static str) -> Error {
+    Error::invalid(
+        field,
+        format!("{field} is longer than {MAX_STRING_ARGUMENT} characters"),
+    )
 }
 
 /// A whole number argument as decimal text.
@@ -715,14 +794,21 @@ fn integer_text(value: &JsValue, field: &'static str) -> Result<String, Error> {
 
 /// A time argument, a `Date` or text, as RFC 3339 text.
 fn time_text(value: &JsValue, field: &'static str) -> Result<String, Error> {
-    match value.dyn_ref::<Date>() {
-        // `toISOString` throws for an invalid date.
-        Some(date) if date.get_time().is_nan() => {
-            Err(Error::invalid(field, format!("{field} is an invalid Date")))
-        }
-        Some(date) => Ok(date.to_iso_string().into()),
-        None => required_string(value, field),
+    let text = date_text(value, MAX_STRING_ARGUMENT);
+    if let Some(text) = text.as_string() {
+        return Ok(text);
     }
+    if text.is_undefined() {
+        return required_string(value, field);
+    }
+    if text.is_instance_of::<TooLarge>() {
+        return Err(longer_than_allowed(field));
+    }
+    let why = Reflect::get(&text, &"refused".into())
+        .ok()
+        .and_then(|why| why.as_string())
+        .unwrap_or_default();
+    Err(Error::invalid(field, format!("{field} {why}")))
 }
 
 /// `typeof`, but telling `null` and arrays apart from objects.

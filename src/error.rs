@@ -4,6 +4,7 @@
 //! Its [`Error::code`] is a stable string that JavaScript can branch on; the
 //! wasm boundary turns it into a `TursoClientError` once, and nowhere else.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// How much of a response body an error keeps, so a huge error page can't
@@ -15,8 +16,9 @@ pub const ERROR_BODY_LIMIT: usize = 4 * 1024;
 pub enum Error {
     /// An argument was rejected before anything was sent.
     InvalidArgument {
-        /// The argument's name as JavaScript callers spell it (`org`, `baseUrl`, …).
-        field: &'static str,
+        /// The argument's name as JavaScript callers spell it (`org`,
+        /// `baseUrl`, …), or an option's that the call does not know.
+        field: Cow<'static, str>,
         message: String,
     },
     /// The API answered with a status outside 2xx.
@@ -48,7 +50,7 @@ pub enum Error {
 impl Error {
     pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
         Error::InvalidArgument {
-            field,
+            field: Cow::Borrowed(field),
             message: message.into(),
         }
     }
@@ -94,7 +96,7 @@ impl Error {
     }
 
     /// The argument that was rejected, for [`Error::InvalidArgument`].
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Error::InvalidArgument { field, .. } => Some(field),
             _ => None,
@@ -109,16 +111,35 @@ impl Error {
         }
     }
 
-    /// This error with every copy of `secret` in its message and body
-    /// replaced by `[redacted]`, for a server that echoes the token back.
-    pub fn redact(mut self, secret: &str) -> Error {
-        match &mut self {
-            Error::Http { message, body, .. } | Error::Decode { message, body, .. } => {
-                redact(message, secret);
-                redact(body, secret);
+    /// This error with every copy of each of `secrets` in every field
+    /// replaced by `[redacted]`: a server may echo one, and a refused
+    /// argument is quoted.
+    pub fn redact(mut self, secrets: &[String]) -> Error {
+        for secret in secrets {
+            match &mut self {
+                Error::Http {
+                    message,
+                    body,
+                    api_code,
+                    ..
+                } => {
+                    redact(message, secret);
+                    redact(body, secret);
+                    if let Some(api_code) = api_code {
+                        redact(api_code, secret);
+                    }
+                }
+                Error::Decode { message, body, .. } => {
+                    redact(message, secret);
+                    redact(body, secret);
+                }
+                Error::InvalidArgument { field, message } => {
+                    redact(field.to_mut(), secret);
+                    redact(message, secret);
+                }
+                Error::Network { message } | Error::Internal { message } => redact(message, secret),
+                Error::Timeout { .. } | Error::Aborted => {}
             }
-            Error::Network { message } | Error::Internal { message } => redact(message, secret),
-            Error::InvalidArgument { .. } | Error::Timeout { .. } | Error::Aborted => {}
         }
         self
     }
@@ -318,7 +339,8 @@ mod tests {
             body: format!("{{\"error\":\"{text}\"}}"),
             api_code: None,
         };
-        let error = echo("bad token: Bearer tok_secret_1, tok_secret_1").redact("tok_secret_1");
+        let secrets = ["tok_secret_1".to_owned()];
+        let error = echo("bad token: Bearer tok_secret_1, tok_secret_1").redact(&secrets);
         assert_eq!(error.message(), "bad token: Bearer [redacted], [redacted]");
         assert_eq!(
             error.body(),
@@ -327,8 +349,8 @@ mod tests {
         let cut = Error::Network {
             message: "…Bearer tok_sec".to_owned(),
         };
-        assert_eq!(cut.redact("tok_secret_1").message(), "…Bearer [redacted]");
-        let unrelated = echo("no secret here").redact("tok_secret_1");
+        assert_eq!(cut.redact(&secrets).message(), "…Bearer [redacted]");
+        let unrelated = echo("no secret here").redact(&secrets);
         assert_eq!(unrelated.message(), "no secret here");
     }
 

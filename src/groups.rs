@@ -146,7 +146,18 @@ pub struct GroupConfiguration {
     pub delete_protection: Option<bool>,
 }
 
-impl Validate for GroupConfiguration {}
+impl Validate for GroupConfiguration {
+    /// An update that changes nothing is a mistake, such as a misspelt option.
+    fn validate(&self) -> Result<(), Error> {
+        if self.delete_protection.is_none() {
+            return Err(Error::invalid(
+                "delete_protection",
+                "delete_protection is required: it is the one thing to change",
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// The body of Transfer Group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -4,8 +4,8 @@
 //! (`src/bindings.rs`), so that unknown fields reach JavaScript exactly as
 //! `JSON.parse` reads them.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::de::{DeserializeOwned, Visitor};
+use serde::{Deserializer, Serialize};
 
 /// A field that may hold any JSON. Natively it is kept as a
 /// `serde_json::Value`; in wasm JavaScript gets the answer as `JSON.parse`
@@ -24,8 +24,69 @@ pub trait Json {
     /// A member of an object; `None` when absent or not an object.
     fn member(value: &Self::Value, key: &str) -> Option<Self::Value>;
     fn null() -> Self::Value;
+    fn is_array(value: &Self::Value) -> bool;
     fn decode<T: DeserializeOwned>(value: &Self::Value) -> Result<T, DecodeError>;
     fn stringify<T: Serialize>(value: &T) -> Result<String, String>;
+
+    /// An answer decoded as `T`, the same way in both targets. An array
+    /// where `T` is an object is refused first: serde-wasm-bindgen reads a
+    /// struct's fields by name, and serde a struct from an array by
+    /// position, so either would take an array for a struct whose fields
+    /// are all optional.
+    fn decode_answer<T: DeserializeOwned>(value: &Self::Value) -> Result<T, DecodeError> {
+        if Self::is_array(value) && reads_object::<T>() {
+            return Err(DecodeError {
+                path: String::new(),
+                message: "it is an array, where an object belongs".to_owned(),
+            });
+        }
+        Self::decode(value)
+    }
+}
+
+/// Whether `T` reads a JSON object (a struct or a map): its `Deserialize` is
+/// asked for the kind it wants and stopped there, so none of its reading
+/// code runs or is compiled for the question.
+fn reads_object<T: DeserializeOwned>() -> bool {
+    let mut object = false;
+    let _ = T::deserialize(KindProbe {
+        object: &mut object,
+    });
+    object
+}
+
+/// A `Deserializer` that notes whether it was asked for an object, and
+/// gives nothing.
+struct KindProbe<'a> {
+    object: &'a mut bool,
+}
+
+impl<'de> Deserializer<'de> for KindProbe<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(serde::de::Error::custom("probed"))
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        *self.object = true;
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        self.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+        byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct enum
+        identifier ignored_any
+    }
 }
 
 /// Why a value did not decode, and where in it.
@@ -81,6 +142,10 @@ impl Json for SerdeJson {
 
     fn null() -> serde_json::Value {
         serde_json::Value::Null
+    }
+
+    fn is_array(value: &serde_json::Value) -> bool {
+        value.is_array()
     }
 
     fn decode<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, DecodeError> {

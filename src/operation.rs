@@ -260,20 +260,23 @@ pub trait Validate {
 
 impl Validate for NoBody {}
 
-/// The arguments a client or a call reads besides its operation's own. An
-/// `invalid_argument` error names one of these, or an argument, parameter
-/// or body field that an operation declares.
-pub const COMMON_ARGUMENTS: &[&str] = &[
+/// What `createClient`'s config may hold; any other key is refused.
+pub const CLIENT_SETTINGS: &[&str] = &[
     "org",
     "token",
     "baseUrl",
     "regionUrl",
     "timeoutMs",
     "maxRetries",
-    "signal",
-    "options",
-    "config",
 ];
+
+/// What every call's options object may hold besides its operation's own
+/// arguments; any other key is refused.
+pub const CALL_OPTIONS: &[&str] = &["signal", "timeoutMs", "maxRetries"];
+
+/// Body members whose values are secrets, wherever in a body they sit: an
+/// error shows none of them, even one that a server echoes.
+pub const SECRET_MEMBERS: &[&str] = &["encryption_key"];
 
 /// Visits every declared operation: the boundary builds its dispatch table
 /// this way, and the tests check each against the OpenAPI description.

@@ -282,11 +282,14 @@ mod tests {
 
     #[test]
     fn config_rejects_bad_parts_by_name() {
-        let field = |org, token, base| ClientConfig::new(org, token, base).unwrap_err().field();
-        assert_eq!(field("", "t", None), Some("org"));
-        assert_eq!(field("acme", "", None), Some("token"));
+        let field = |org, token, base| {
+            let error = ClientConfig::new(org, token, base).unwrap_err();
+            error.field().map(str::to_owned)
+        };
+        assert_eq!(field("", "t", None).as_deref(), Some("org"));
+        assert_eq!(field("acme", "", None).as_deref(), Some("token"));
         assert_eq!(
-            field("acme", "t", Some("http://example.com")),
+            field("acme", "t", Some("http://example.com")).as_deref(),
             Some("baseUrl")
         );
         let region = test_config(DEFAULT_BASE_URL).with_region_url("ftp://x", validate::parse_url);

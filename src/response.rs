@@ -51,7 +51,7 @@ pub fn answer<J: Json, T>(
 /// A `shape` for [`answer`]: the answer typed as `A`, with the value as `J`
 /// parsed it.
 pub fn typed<A: DeserializeOwned, J: Json>(value: &J::Value) -> Result<(A, J::Value), DecodeError> {
-    Ok((J::decode(value)?, value.clone()))
+    Ok((J::decode_answer(value)?, value.clone()))
 }
 
 /// A successful answer, parsed but not yet typed.
@@ -62,15 +62,24 @@ struct Sent<V> {
     status: u16,
     /// What a decode error keeps of the body.
     kept_body: String,
+    /// The answer carries a credential.
+    secret: bool,
 }
 
 impl<V> Sent<V> {
     fn decode_error(&self, why: &str) -> Error {
-        decode_error(self.status, why, self.kept_body.clone())
+        decode_error(self.status, why, self.secret, self.kept_body.clone())
     }
 }
 
-fn decode_error(status: u16, why: &str, body: String) -> Error {
+/// A `decode_error` that says why, unless the answer carries a credential:
+/// a parser or serde quotes what it found, which could be the secret.
+fn decode_error(status: u16, why: &str, secret: bool, body: String) -> Error {
+    let why = if secret {
+        "it is not the answer's shape (the details are withheld: this answer carries a credential)"
+    } else {
+        why
+    };
     Error::Decode {
         status,
         message: format!("the Turso API answered HTTP {status} with an unexpected body: {why}"),
@@ -89,7 +98,7 @@ fn sent<J: Json>(spec: &Spec, status: u16, body: Body<'_>) -> Result<Sent<J::Val
     } else {
         capped(&text)
     };
-    let fail = |why: &str| decode_error(status, why, kept_body.clone());
+    let fail = |why: &str| decode_error(status, why, spec.secret_answer, kept_body.clone());
     let (key, value) = match spec.answer {
         AnswerAt::Nothing => ("", J::null()),
         _ if body.truncated => {
@@ -113,6 +122,7 @@ fn sent<J: Json>(spec: &Spec, status: u16, body: Body<'_>) -> Result<Sent<J::Val
         value,
         status,
         kept_body,
+        secret: spec.secret_answer,
     })
 }
 
@@ -172,7 +182,7 @@ mod tests {
     }
 
     fn read_body<O: Operation>(status: u16, body: Body<'_>) -> Result<O::Answer, Error> {
-        answer::<SerdeJson, _>(&O::SPEC, status, body, SerdeJson::decode)
+        answer::<SerdeJson, _>(&O::SPEC, status, body, SerdeJson::decode_answer)
     }
 
     #[test]
@@ -180,6 +190,32 @@ mod tests {
         assert_eq!(body_limit(200), SUCCESS_BODY_LIMIT);
         assert_eq!(body_limit(409), ERROR_BODY_LIMIT);
         assert_eq!(body_limit(500), ERROR_BODY_LIMIT);
+    }
+
+    #[test]
+    fn an_array_is_no_object_even_where_every_field_is_optional() {
+        fn refused<O: Operation>(text: &str) {
+            let error = read::<O>(200, text).map(drop).unwrap_err();
+            assert_eq!(error.code(), "decode_error", "{}: {text}", O::SPEC.call);
+            assert!(
+                error
+                    .message()
+                    .ends_with("it is an array, where an object belongs"),
+                "{}",
+                error.message()
+            );
+        }
+        for text in ["[]", "[true]"] {
+            refused::<groups::GetConfiguration>(text);
+            refused::<crate::databases::GetConfiguration>(text);
+            refused::<crate::organizations::GetSubscription>(&format!(
+                "{{\"subscription\":{text}}}"
+            ));
+            refused::<crate::databases::GetUsage>(&format!("{{\"database\":{text}}}"));
+        }
+        // A list is still read from an array, and an object is still an object.
+        assert!(read::<groups::List>(200, r#"{"groups":[]}"#).is_ok());
+        assert!(read::<groups::GetConfiguration>(200, "{}").is_ok());
     }
 
     #[test]

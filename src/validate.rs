@@ -4,6 +4,8 @@
 //! JavaScript caller spells it, with a message that says what is allowed.
 //! Values are quoted back only when they cannot be secret: never the token.
 
+use std::borrow::Cow;
+
 use crate::error::Error;
 
 /// The longest org, resource name or location accepted.
@@ -452,6 +454,26 @@ fn is_lower_alnum_or_dash(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'
 }
 
+/// The error for a key of `holder` (`options`, `config`) that `call` does
+/// not read, such as a typo: dropped, it would let the call succeed without
+/// it. The message names the nearest option `call` knows, as clap does.
+pub fn unknown_option(holder: &str, key: &str, call: &str, known: &[&str]) -> Error {
+    let key = shortened(key);
+    let nearest = known
+        .iter()
+        .map(|name| (strsim::jaro(&key, name), name))
+        .filter(|(likeness, _)| *likeness > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let hint = match nearest {
+        Some((_, name)) => format!("did you mean {name}?"),
+        None => format!("it knows {}", known.join(", ")),
+    };
+    Error::InvalidArgument {
+        message: format!("{holder}.{key} is not an option of {call}; {hint}"),
+        field: Cow::Owned(key),
+    }
+}
+
 /// Quotes a rejected value for a message, shortened so a huge argument
 /// can't make a huge error.
 fn quoted(value: &str) -> String {
@@ -477,8 +499,31 @@ pub fn shortened(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn field_of(result: Result<impl std::fmt::Debug, Error>) -> &'static str {
-        result.unwrap_err().field().unwrap()
+    fn field_of(result: Result<impl std::fmt::Debug, Error>) -> String {
+        result.unwrap_err().field().unwrap().to_owned()
+    }
+
+    #[test]
+    fn an_unknown_option_is_named_with_the_nearest_known_one() {
+        let known = ["size_limit", "block_reads", "block_writes", "signal"];
+        let error = unknown_option(
+            "options",
+            "block_write",
+            "databases.updateConfiguration",
+            &known,
+        );
+        assert_eq!(error.field(), Some("block_write"));
+        assert_eq!(
+            error.message(),
+            "options.block_write is not an option of databases.updateConfiguration; did you mean block_writes?"
+        );
+        let far = unknown_option("config", "zzz", "createClient", &["org", "token"]);
+        assert_eq!(
+            far.message(),
+            "config.zzz is not an option of createClient; it knows org, token"
+        );
+        let huge = unknown_option("options", &"k".repeat(10_000), "groups.list", &known);
+        assert!(huge.message().len() < 200, "{}", huge.message());
     }
 
     #[test]

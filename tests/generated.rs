@@ -19,7 +19,8 @@ use ts_rs::{Config, TypeVisitor, TS};
 use turso_platform_wasm::api;
 use turso_platform_wasm::error::CODES;
 use turso_platform_wasm::operation::{
-    self, AnswerAt, Base, BodyFields, Input, Operation, Place, Spec, Visitor, COMMON_ARGUMENTS,
+    self, AnswerAt, Base, BodyFields, Input, Operation, Place, Spec, Visitor, CALL_OPTIONS,
+    CLIENT_SETTINGS,
 };
 
 /// One declared operation, with what its types say in TypeScript.
@@ -388,7 +389,13 @@ fn resources(registry: &Registry) -> Vec<(&str, Vec<&Declared>)> {
 
 /// Every argument name an `invalid_argument` error can carry.
 fn fields(registry: &Registry) -> Vec<&'static str> {
-    let mut fields: Vec<&'static str> = COMMON_ARGUMENTS.to_vec();
+    let mut fields: Vec<&'static str> = CLIENT_SETTINGS.to_vec();
+    // `options` and `config` themselves, when one is not an object.
+    for name in CALL_OPTIONS.iter().chain(&["options", "config"]) {
+        if !fields.contains(name) {
+            fields.push(name);
+        }
+    }
     for declared in &registry.operations {
         let spec = declared.spec;
         let names = positional(spec).into_iter().map(|(name, _)| name);
@@ -408,8 +415,18 @@ fn fields(registry: &Registry) -> Vec<&'static str> {
 const GENERATED_BY: &str =
     "Generated from the declarations in src/ by `cargo test --test generated`; do not edit.";
 
+/// What the types of answers promise at run time, as the README's "Answers" says.
+const ANSWER_CHECKS: &str =
+    "// Answers are checked at run time for their envelope, for an object where an
+// object belongs and a list where a list does, and for the fields they must
+// have, with their types; a field marked optional is passed on as the API
+// sent it, unchecked (README: Answers).
+
+";
+
 fn typescript(registry: &Registry) -> String {
     let mut out = format!("// {GENERATED_BY}\n\n");
+    out.push_str(ANSWER_CHECKS);
     for (_, decl) in &registry.types {
         out.push_str(decl);
         out.push_str("\n\n");
@@ -501,7 +518,8 @@ fn operations_json(registry: &Registry) -> String {
         .collect();
     let document = json!({
         "generated": GENERATED_BY,
-        "commonArguments": COMMON_ARGUMENTS,
+        "clientSettings": CLIENT_SETTINGS,
+        "callOptions": CALL_OPTIONS,
         "operations": operations,
     });
     let mut text = serde_json::to_string_pretty(&document).expect("JSON");

@@ -27,7 +27,7 @@ export function fail(thrown) {
     thrown?.name === "TursoClientError" && thrown.code === "internal"
       ? thrown
       : createTursoClientError(
-          `turso-platform-wasm failed (${String(thrown)}), and this instance of the module can no longer be used; load the module again and please report it`,
+          `turso-platform-wasm failed (${errorText(thrown) ?? "with a value that is not an Error"}), and this instance of the module can no longer be used; load the module again and please report it`,
           "internal",
           undefined,
           undefined,
@@ -40,6 +40,32 @@ export function fail(thrown) {
   // Their requests and timers end too: nothing of theirs keeps running.
   cutAll();
   return broken;
+}
+
+/**
+ * The message of a thrown `Error`, with its cause's (such as Node's "connect
+ * ECONNREFUSED 127.0.0.1:9"), cut at 1,000 characters; undefined for any
+ * other value. Each read may throw or give anything: a host's or a
+ * caller's value, a Proxy, a getter.
+ */
+export function errorText(value) {
+  const messageOf = (error) => {
+    const message = error instanceof Error ? error.message : undefined;
+    return typeof message === "string" ? message : undefined;
+  };
+  const message = attempt(() => messageOf(value));
+  if (message === undefined) return undefined;
+  const cause = attempt(() => messageOf(value.cause));
+  return (cause === undefined ? message : `${message}: ${cause}`).slice(0, 1000);
+}
+
+/** What `read()` gives, or undefined if it throws. */
+function attempt(read) {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Calls `run()`, which returns a call's promise; a throw becomes a rejection. */
@@ -117,8 +143,9 @@ export function armCutoff(controller, timeoutMs, signal) {
   const timer = setTimeout(fire, timeoutMs);
   const disarm = () => {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", fire);
     armed.delete(stop);
+    // The caller's own signal, whose method may throw.
+    attempt(() => signal?.removeEventListener("abort", fire));
   };
   const stop = () => {
     disarm();
@@ -142,6 +169,58 @@ export function pause(ms, cut) {
       resolve();
     });
   });
+}
+
+/**
+ * Reads at most `limit` bytes of a response body stream: `[bytes, truncated]`,
+ * with the rest cancelled. However the body is chunked, the read holds about
+ * `limit` bytes and a constant: the bytes go into one buffer that grows by
+ * doubling, and `cut` is waited on once for the whole read, not once per
+ * chunk. Whatever the stream or its reader throws rejects the read.
+ */
+export async function readCapped(body, limit, cut) {
+  if (body === null || body === undefined) return [new Uint8Array(0), false];
+  const reader = body.getReader();
+  // Releases the connection; the caller's polyfill may throw or reject here.
+  const cancel = () => attempt(() => Promise.resolve(reader.cancel()).catch(() => {}));
+  let stopped = false;
+  let stop = () => {};
+  cut.then(() => {
+    stopped = true;
+    stop();
+  });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      stop = () => {
+        cancel();
+        reject(new Error("the call was cut short"));
+      };
+      if (stopped) stop();
+      reader.read().then(resolve, reject);
+    });
+  let bytes = new Uint8Array(0);
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await next();
+      if (done) return [bytes.subarray(0, length), false];
+      if (!(value instanceof Uint8Array)) throw new TypeError("the response body gave a chunk that is not bytes");
+      const taken = Math.min(value.length, limit - length);
+      if (length + taken > bytes.length) {
+        const grown = new Uint8Array(Math.min(limit, Math.max(2 * bytes.length, length + taken, 4096)));
+        grown.set(bytes.subarray(0, length));
+        bytes = grown;
+      }
+      bytes.set(value.subarray(0, taken), length);
+      length += taken;
+      if (taken < value.length) {
+        cancel();
+        return [bytes.subarray(0, length), true];
+      }
+    }
+  } finally {
+    stop = () => {};
+  }
 }
 
 /** What `value` settles to, or undefined once `cut` resolves first. */

@@ -29,15 +29,15 @@ async function* everyItem(send, items, options) {
   }
 }
 
-// `options` with `page` set, read through to the caller's object so that a
-// getter that throws is reported by the call as for any other; a value that
-// is no options object is passed on as it is, for the call to refuse.
+// `options` with `page` set, as a copy that keeps every key, so that the call
+// checks them all; a value that is no options object, or one whose keys or
+// getters throw, is passed on as it is, for the call to refuse or report.
 function withPage(options, page) {
   if (options === undefined || options === null) return { page };
   try {
     if (typeof options !== "object" || Array.isArray(options)) return options;
+    return { ...options, page };
   } catch {
     return options;
   }
-  return Object.create(options, { page: { value: page, enumerable: true } });
 }

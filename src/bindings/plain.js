@@ -22,6 +22,32 @@ export function plainCopy(value, budget) {
   return text === undefined ? undefined : JSON.parse(text);
 }
 
+// A Date's time as RFC 3339 text; undefined for a value that is no Date, a
+// TooLarge for text longer than `budget`, or why it can't be read. Whatever
+// a Date runs may throw or give anything (a Proxy, a subclass, an
+// override), so it runs here, and its text is measured before it is copied.
+export function dateText(value, budget) {
+  let text;
+  try {
+    if (!(value instanceof Date)) return undefined;
+    if (Number.isNaN(value.getTime())) return { refused: "is an invalid Date" };
+    text = value.toISOString();
+  } catch {
+    return { refused: "is a Date that could not be read" };
+  }
+  if (typeof text !== "string") return { refused: "is a Date whose toISOString gave no text" };
+  return text.length > budget ? new TooLarge() : text;
+}
+
+// The strings under any of `names`, at any depth of a plain `value`: the
+// secrets a body holds, which no error may show.
+export function secretValues(value, names) {
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    typeof item === "string" && names.includes(key) ? [item] : secretValues(item, names),
+  );
+}
+
 // A body behind a proxy that notes which of its fields was read last: serde
 // reads a body's fields in order and stops at its first fault, so that is
 // the argument at fault. Values inside the fields are not tracked: to

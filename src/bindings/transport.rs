@@ -16,13 +16,10 @@
 use std::future::Future;
 
 use gloo_net::http::Headers;
-use js_sys::{Array, ArrayBuffer, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, ReadableStream, ReadableStreamDefaultReader, RequestInit,
-    RequestRedirect,
-};
+use web_sys::{AbortController, AbortSignal, RequestInit, RequestRedirect};
 
 use crate::error::Error;
 use crate::operation::Method;
@@ -43,6 +40,8 @@ extern "C" {
     #[wasm_bindgen(js_name = untilCut, catch)]
     fn until_cut(value: &JsValue, cut: &Promise) -> Result<Promise, JsValue>;
     fn observe(value: &JsValue);
+    #[wasm_bindgen(js_name = readCapped)]
+    fn read_capped_js(body: &JsValue, limit: u32, cut: &Promise) -> Promise;
 }
 
 #[wasm_bindgen]
@@ -287,28 +286,13 @@ async fn read_capped(
     body: JsValue,
     limit: usize,
 ) -> Result<(Vec<u8>, bool), JsValue> {
-    if body.is_null_or_undefined() {
-        return Ok((Vec::new(), false));
-    }
-    let stream: ReadableStream = body.dyn_into()?;
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut body = Vec::new();
-    loop {
-        let chunk = cutoff.wait(&reader.read()).await?;
-        if Reflect::get(&chunk, &"done".into())?.is_truthy() {
-            return Ok((body, false));
-        }
-        let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())?.dyn_into()?;
-        let room = limit.saturating_sub(body.len());
-        let length = bytes.length() as usize;
-        if length > room {
-            body.extend(bytes.subarray(0, room as u32).to_vec());
-            // The rest is not wanted: release the connection now.
-            let _ = cutoff.wait(&reader.cancel()).await;
-            return Ok((body, true));
-        }
-        body.extend(bytes.to_vec());
-    }
+    let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+    let read: Array = cutoff
+        .wait(&read_capped_js(&body, limit, &cutoff.cut))
+        .await?
+        .dyn_into()?;
+    let bytes: Uint8Array = read.get(0).dyn_into()?;
+    Ok((bytes.to_vec(), read.get(1).is_truthy()))
 }
 
 /// The call's deadline and the caller's signal, wired to one AbortController
@@ -330,13 +314,20 @@ struct Cutoff {
 
 impl Cutoff {
     fn arm(limits: &CallLimits) -> Result<Cutoff, Error> {
-        let internal = |what: &str, thrown: JsValue| Error::Internal {
-            message: format!("{what}: {}", describe_js_error(&thrown)),
-        };
-        let controller = AbortController::new()
-            .map_err(|thrown| internal("could not create an AbortController", thrown))?;
-        let armed = arm_cutoff(&controller, limits.timeout_ms, limits.signal.as_ref())
-            .map_err(|thrown| internal("could not listen to the AbortSignal", thrown))?;
+        let controller = AbortController::new().map_err(|thrown| Error::Internal {
+            message: format!(
+                "could not create an AbortController: {}",
+                describe_js_error(&thrown)
+            ),
+        })?;
+        // Only the caller's signal can make arming throw.
+        let armed =
+            arm_cutoff(&controller, limits.timeout_ms, limits.signal.as_ref()).map_err(|_| {
+                Error::invalid(
+                    "signal",
+                    "signal could not be listened to: its addEventListener threw",
+                )
+            })?;
         Ok(Cutoff {
             controller,
             cut: armed.get(0).unchecked_into(),

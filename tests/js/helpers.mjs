@@ -75,7 +75,11 @@ export function assertNeverShown(secret, errors = seenErrors) {
     const views = [
       error.message,
       error.stack,
+      String(error),
       error.body ?? "",
+      error.apiCode ?? "",
+      error.field ?? "",
+      String(error.cause ?? ""),
       JSON.stringify(error),
       JSON.stringify(Object.getOwnPropertyDescriptors(error)),
       inspect(error, { showHidden: true, depth: 5 }),

@@ -2,7 +2,7 @@
 // package: typed errors, with no secret in them.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createClient, createGroup } from "turso-platform-wasm";
+import { createClient, createGroup, TursoClientError } from "turso-platform-wasm";
 import { assertNeverShown, rejection, TOKEN, useStandin } from "./helpers.mjs";
 
 const standin = useStandin();
@@ -22,10 +22,51 @@ describe("secrets in errors", () => {
     assertNeverShown(TOKEN.slice(0, 5), [error]);
   });
 
+  test("no secret a call holds is in any field of its error, whichever way it got there", async () => {
+    const KEY = "c2VjcmV0LWtleS1tYXRlcmlhbC0wMTIzNDU2Nzg5";
+    const MINTED = "eyJhbGciOiJFZERTQSJ9.minted-bare.signature";
+    const encrypted = (cipher) => ({ group: "g", remote_encryption: { encryption_key: KEY, encryption_cipher: cipher } });
+    const client = (org) => createClient({ org, token: TOKEN, baseUrl: standin.url, maxRetries: 0 });
+    // [secret, how it got into the error, the call]
+    const CASES = [
+      [KEY, "argument: a misspelt cipher", () => client("acme").databases.create("x", encrypted("aes-256-gcm"))],
+      [KEY, "argument: a cipher of the wrong type", () => client("acme").databases.create("x", encrypted(256))],
+      [KEY, "echo: in the error's text, body and code", () => client("fault-echo-request").databases.create("x", encrypted("aes256gcm"))],
+      [TOKEN, "echo: in the error's text, body and code", () => client("fault-echo-request").groups.create("g", "lhr")],
+      [MINTED, "answer: groups.createToken", () => client("fault-token-bare-string").groups.createToken("g")],
+      [MINTED, "answer: databases.createToken", () => client("fault-token-bare-string").databases.createToken("db")],
+      [MINTED, "answer: apiTokens.create", () => client("acme").apiTokens.create("fault-token-bare-string")],
+    ];
+    for (const [secret, how, call] of CASES) {
+      const error = await call().then(
+        () => assert.fail(`${how}: resolved`),
+        (error) => error,
+      );
+      assert.ok(error instanceof TursoClientError, `${how}: ${error}`);
+      assertNeverShown(secret, [error]);
+      assertNeverShown(secret.slice(0, 12), [error]);
+    }
+  });
+
   test("a rejected baseUrl is shown without its credentials, query or fragment", async () => {
     for (const baseUrl of ["https://user:pass-secret@api.turso.tech", "http://api.turso.tech/?key=query-secret", "ftp://h/#frag-secret"]) {
       const error = await rejection(createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl }), { field: "baseUrl" });
       assert.doesNotMatch(error.message, /secret/, error.message);
+    }
+  });
+});
+
+describe("answers that are not what the types say", () => {
+  test("an array where an object belongs is a decode_error, even where every field is optional", async () => {
+    const turso = createClient({ org: "fault-array-answers", token: TOKEN, baseUrl: standin.url, maxRetries: 0 });
+    for (const call of [
+      () => turso.groups.getConfiguration("g"),
+      () => turso.databases.getConfiguration("db"),
+      () => turso.organizations.subscription(),
+      () => turso.databases.usage("db"),
+    ]) {
+      const error = await rejection(call(), { code: "decode_error", status: 200 });
+      assert.match(error.message, /it is an array, where an object belongs$/);
     }
   });
 });

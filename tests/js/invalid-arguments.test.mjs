@@ -185,3 +185,54 @@ describe("createClient", () => {
 
   test("no error shows the token anywhere", () => assertNeverShown(TOKEN));
 });
+
+describe("an option the call does not know is refused, not dropped", () => {
+  const turso = (org) => createClient({ org, token: TOKEN, baseUrl: standin.url });
+  // [call, options as given, the unknown key, the suggestion]
+  const TYPOS = [
+    [(t, o) => t.databases.updateConfiguration("db", o), { block_write: true }, "block_write", "block_writes"],
+    [(t, o) => t.databases.create("x", o), { group: "g", size_limt: "1gb" }, "size_limt", "size_limit"],
+    [(t, o) => t.groups.create("g", o), { location: "lhr", extensoins: ["vector"] }, "extensoins", "extensions"],
+    [(t, o) => t.groups.list(o), { timeoutMS: 10 }, "timeoutMS", "timeoutMs"],
+    [(t, o) => t.databases.list(o), { grup: "g" }, "grup", "group"],
+    [(t, o) => t.groups.createToken("g", o), { expiraton: "1d" }, "expiraton", "expiration"],
+  ];
+  for (const [call, options, key, nearest] of TYPOS) {
+    test(`${key}: did you mean ${nearest}?`, async () => {
+      const org = `unknown-option-${key}`;
+      const error = await rejection(call(turso(org), options), { code: "invalid_argument", field: key, attempts: 0 });
+      assert.match(error.message, new RegExp(`^options\\.${key} is not an option of \\w+\\.\\w+; did you mean ${nearest}\\?$`));
+      assert.equal(standin.server.requestsFor(org).length, 0, "nothing is sent");
+    });
+  }
+
+  test("so is an option given positionally too, and one in all()'s options", async () => {
+    const org = "unknown-option-positional";
+    await rejection(turso(org).groups.create("g", "lhr", { location: "ams" }), { field: "location", attempts: 0 });
+    await rejection(turso(org).groups.get("g", { name: "h" }), { field: "name", attempts: 0 });
+    const pages = turso(org).auditLogs.all({ page_sise: 5 });
+    await rejection(pages.next(), { field: "page_sise", attempts: 0 });
+    assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+
+  test("so is a setting createClient or createGroup does not know", () => {
+    assert.throws(
+      () => createClient({ org: ORG, token: TOKEN, baseURL: standin.url }),
+      (error) => error instanceof TursoClientError && error.field === "baseURL" && /^config\.baseURL is not an option of createClient; did you mean baseUrl\?$/.test(error.message),
+    );
+    return rejection(flat(good(), { regionUrl: "http://127.0.0.1:9" }), { field: "regionUrl", attempts: 0 });
+  });
+
+  test("an options object whose keys can't be listed is reported, not raised", async () => {
+    const keysThrow = new Proxy({}, { ownKeys: () => { throw new Error("no keys"); } });
+    await rejection(turso("unknown-option-proxy").groups.list(keysThrow), { field: "options", attempts: 0 });
+  });
+
+  test("an update with nothing to change is refused", async () => {
+    const org = "unknown-option-empty-update";
+    await rejection(turso(org).databases.updateConfiguration("db", {}), { field: "options", attempts: 0 });
+    await rejection(turso(org).databases.updateConfiguration("db"), { field: "options", attempts: 0 });
+    await rejection(turso(org).groups.updateConfiguration("g", {}), { field: "delete_protection", attempts: 0 });
+    assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+});

@@ -36,8 +36,9 @@ const inOneSecond = () => new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).t
 
 /**
  * Organizations whose slug is a key here, alone or followed by "--" and
- * anything, get that fault. Each handler gets
- * how many requests the organization has sent, counting this one, and
+ * anything, get that fault. Each handler gets the response, how many
+ * requests the organization has sent, counting this one, the request and
+ * its record (with its `body` text), and
  * returns false to let the request be answered normally (a fault that
  * clears after the first attempt).
  */
@@ -51,6 +52,12 @@ const FAULTS = {
   // Echo the Authorization header: in the error text, or so that the 4 KiB
   // an error keeps ends in the middle of it ({"padding":"…","tail":"Bearer stand|in-token"}).
   "fault-echo-token": (res, nth, req) => sendJson(res, 401, { error: `bad credentials: ${req.headers.authorization}` }),
+  // Echo the whole request, token and body, into the error's text, its
+  // body and its code.
+  "fault-echo-request": (res, nth, req, recorded) => {
+    const echoed = `${req.headers.authorization} ${recorded.body}`;
+    return sendJson(res, 400, { error: `refused: ${echoed}`, code: echoed });
+  },
   "fault-echo-token-cut": (res, nth, req) =>
     sendJson(res, 401, { padding: "x".repeat(4_096 - 12 - 10 - 12), tail: req.headers.authorization }),
   // Redirects, which the API never sends: back to the same URL, and to
@@ -60,6 +67,13 @@ const FAULTS = {
     send(res, 308, "", "text/plain", {
       location: `http://localhost:${req.socket.localPort}${req.url.replace("fault-redirect-cross-origin", "redirected")}`,
     }),
+  // An array where the answer is an object, in its envelope where it has one.
+  "fault-array-answers": (res, nth, req) => {
+    const envelope = { subscription: "subscription", usage: "database" }[new URL(req.url, "http://h").pathname.split("/").pop()];
+    return sendJson(res, 200, envelope ? { [envelope]: [] } : []);
+  },
+  // A minted token sent bare, where the API answers an object.
+  "fault-token-bare-string": (res) => sendJson(res, 200, "eyJhbGciOiJFZERTQSJ9.minted-bare.signature"),
   "fault-token-wrong-shape": (res) => sendJson(res, 200, { jwt: 42, token: "eyJhbGciOiJFZERTQSJ9.leaked.signature" }),
   "fault-503": (res) => sendJson(res, 503, { error: "service unavailable" }),
   "fault-503-retry-after-then-ok": (res, nth) =>
@@ -511,6 +525,8 @@ function userRoute(req, res, path, input, apiTokens, stateOf, orgs) {
     return sendJson(res, 200, { token: name });
   }
   if (req.method !== "POST") return sendJson(res, 405, { error: "method not allowed" });
+  // A token named after a fault gets it, as an organization does.
+  if (FAULTS[name]?.(res, 1, req, { body: JSON.stringify(input ?? null) })) return true;
   if (apiTokens.has(name)) return sendJson(res, 409, { error: `a token named ${name} already exists` });
   if (input !== undefined) {
     const { organization, group, scopes } = input;
@@ -554,7 +570,7 @@ function answer(req, res, recorded, { orgs, apiTokens, requestsByOrg, token }) {
   const nth = (requestsByOrg.get(org) ?? 0) + 1;
   requestsByOrg.set(org, nth);
   // "fault-x--anything" gets fault-x with its own request count.
-  if (FAULTS[org.split("--")[0]]?.(res, nth, req)) return;
+  if (FAULTS[org.split("--")[0]]?.(res, nth, req, recorded)) return;
 
   const route = ROUTES.find(([method, pattern, , routeVersion = "v1"]) =>
     method === req.method && routeVersion === version && pattern.test(rest));
