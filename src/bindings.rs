@@ -147,11 +147,12 @@ const MAX_BODY_ARGUMENT: u32 = 64 * 1024;
 
 #[wasm_bindgen(module = "/src/bindings/client.js")]
 extern "C" {
-    /// The client object: `calls[i]` is `"resource.method"`, and calling it
-    /// calls `dispatch(i, args)`; `pages[i]`, where set, is the member of
-    /// its answer that holds a page's items.
+    /// The client object: `names[i]` is `"resource.method"`, and calling it
+    /// calls [`Calls::run`] with `settings`, `i` and the arguments;
+    /// `pages[i]`, where set, is the member of its answer that holds a
+    /// page's items. `calls` is there only to reach [`Calls`].
     #[wasm_bindgen(js_name = buildClient)]
-    fn build_client(calls: &Array, pages: &Array, dispatch: &JsValue) -> JsValue;
+    fn build_client(names: &Array, pages: &Array, settings: &Array, calls: JsValue) -> JsValue;
 }
 
 /// `createGroup(org, token, name, location, extensions?, options?)`: Create
@@ -196,18 +197,6 @@ fn flat_settings(
 pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
     guard::entered_sync(|| {
         let settings = client_settings(&config).map_err(|error| to_js_error(&error, 0))?;
-        let dispatch =
-            Closure::<dyn Fn(usize, Array) -> Promise>::new(move |index, args: Array| {
-                let run: Option<Run> = DISPATCH.with(|table| table.runs.get(index).copied());
-                match run {
-                    Some(run) => run(&settings, &args),
-                    None => settle(async move {
-                        Err(CallFailure::before_sending(Error::Internal {
-                            message: format!("no operation has the index {index}"),
-                        }))
-                    }),
-                }
-            });
         let (names, pages): (Array, Array) = DISPATCH.with(|table| {
             let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
             let pages = table.specs.iter().map(|spec| match spec.pages {
@@ -216,8 +205,42 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
             });
             (names.collect(), pages.collect())
         });
-        Ok(build_client(&names, &pages, &dispatch.into_js_value()))
+        Ok(build_client(
+            &names,
+            &pages,
+            &settings.to_js(),
+            Calls {}.into(),
+        ))
     })
+}
+
+/// The way into wasm of every client's call. Its static [`Calls::run`] is
+/// an export, on whose way in the glue starts a fresh instance of the module
+/// after a failure (see `calls.js`); a client keeps its checked settings
+/// itself, and nothing of the instance that made it. Not part of the
+/// package's API.
+#[wasm_bindgen]
+pub struct Calls {}
+
+#[wasm_bindgen]
+impl Calls {
+    /// Runs the operation at `index` for the client whose settings are
+    /// `settings`, with its arguments `args`.
+    pub fn run(settings: Array, index: usize, args: Array) -> Promise {
+        guard::entered(|| {
+            let run = DISPATCH.with(|table| table.runs.get(index).copied());
+            match (ClientSettings::from_js(&settings), run) {
+                (Some(settings), Some(run)) => run(&settings, &args),
+                _ => settle(async move {
+                    Err(CallFailure::before_sending(Error::Internal {
+                        message: format!(
+                            "no operation has the index {index}, or the settings are not a client's"
+                        ),
+                    }))
+                }),
+            }
+        })
+    }
 }
 
 /// A client's settings from `createClient`'s config object.
@@ -276,6 +299,46 @@ struct ClientSettings {
     /// Settings that a call's options object holds too (`createGroup`'s
     /// `baseUrl`).
     also_in_options: &'static [&'static str],
+}
+
+impl ClientSettings {
+    /// A client's settings as plain data, which it hands back with every
+    /// call: the instance of the module that checked them may be gone by
+    /// then.
+    fn to_js(&self) -> Array {
+        let config = &self.config;
+        let texts = [
+            &config.org,
+            &config.token,
+            &config.base_url,
+            &config.region_url,
+        ];
+        let numbers = [self.defaults.timeout_ms, self.defaults.max_retries];
+        texts
+            .into_iter()
+            .map(|text| JsValue::from_str(text))
+            .chain(numbers.into_iter().map(JsValue::from))
+            .collect()
+    }
+
+    /// What [`ClientSettings::to_js`] made; they were checked then.
+    fn from_js(settings: &Array) -> Option<ClientSettings> {
+        let text = |index| settings.get(index).as_string();
+        let number = |index| settings.get(index).as_f64().map(|number| number as u32);
+        Some(ClientSettings {
+            config: ClientConfig {
+                org: text(0)?,
+                token: text(1)?,
+                base_url: text(2)?,
+                region_url: text(3)?,
+            },
+            defaults: CallDefaults {
+                timeout_ms: number(4)?,
+                max_retries: number(5)?,
+            },
+            also_in_options: &[],
+        })
+    }
 }
 
 /// What a call does when its options don't say.

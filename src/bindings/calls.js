@@ -5,11 +5,13 @@
 // A failure inside the wasm module (a panic, an out-of-memory abort, an
 // `unreachable` trap) throws out of whatever JavaScript called into wasm.
 // So every call into wasm goes through `enter` or `enterSync`, and the
-// calls' futures are polled only from `schedule`, where a throw is caught:
-// the module is then marked broken, every call in flight rejects with one
-// `TursoClientError` of code `internal`, its request and timers are cut
-// short, and every later call rejects with it at once, without entering
-// wasm again.
+// calls' futures are polled only from `schedule`, where a throw is caught.
+// Every call in flight then rejects with one `TursoClientError` of code
+// `internal`, and its request and timers are cut short. A fresh instance of
+// the module is scheduled (wasm-bindgen's `schedule_reinit`), which the
+// glue makes on the way into its next export: until one has started, no
+// call enters wasm. Clients call wasm through an export for that reason
+// (`enterExport`), never through a closure of an instance that may be gone.
 //
 // The cut-off is raced in JavaScript so that waiting for it costs no Rust
 // closure. A host's fetch that ignores its signal can't make a call hang,
@@ -17,17 +19,40 @@
 // at once, which a replaced fetch may give.
 import { createTursoClientError } from "./turso_client_error.js";
 
+/** The error of the failure, until a fresh instance of the module starts. */
 let broken;
+/** Whether a fresh instance was scheduled after the failure. */
+let renewable = false;
+/** Schedules a fresh instance; set by the instance that runs now. */
+let scheduleFresh;
+/** Counts the instances started, so that a poll queued by one that failed is dropped. */
+let generation = 0;
 const inFlight = new Set();
 let pollQueued = false;
 
-/** Marks the module broken by `thrown`, and rejects every call in flight. */
-export function fail(thrown) {
-  broken ??=
-    thrown?.name === "TursoClientError" && thrown.code === "internal"
+/** A new instance of the module has started, which `reinit` replaces should it fail. */
+export function started(reinit) {
+  scheduleFresh = reinit;
+  broken = undefined;
+  renewable = false;
+  pollQueued = false;
+  generation += 1;
+}
+
+/**
+ * Marks the module failed by `thrown`, rejects every call in flight, and
+ * schedules a fresh instance; `scheduled` when a panic's hook has already.
+ */
+export function fail(thrown, scheduled = false) {
+  if (!broken) {
+    renewable = scheduled || attempt(() => (scheduleFresh(), true)) === true;
+    const ours = scheduled && attempt(() => thrown.code === "internal");
+    broken = ours
       ? thrown
       : createTursoClientError(
-          `turso-platform-wasm failed (${errorText(thrown) ?? "with a value that is not an Error"}), and this instance of the module can no longer be used; load the module again and please report it`,
+          renewable
+            ? `turso-platform-wasm failed (${errorText(thrown) ?? "with a value that is not an Error"}); the calls in flight were rejected, and the next call starts a fresh instance of the module. Please report it`
+            : `turso-platform-wasm failed (${errorText(thrown) ?? "with a value that is not an Error"}), and this instance of the module can no longer be used; load the module again and please report it`,
           "internal",
           undefined,
           undefined,
@@ -35,6 +60,7 @@ export function fail(thrown) {
           undefined,
           0,
         );
+  }
   for (const reject of inFlight) reject(broken);
   inFlight.clear();
   // Their requests and timers end too: nothing of theirs keeps running.
@@ -78,7 +104,20 @@ export function enter(run) {
   }
 }
 
-/** Calls `run()` for a value; a throw marks the module broken and throws its error. */
+/**
+ * `enter` for a call into one of the module's exports, on whose way in the
+ * glue starts the fresh instance that a failure scheduled.
+ */
+export function enterExport(run) {
+  if (broken && !renewable) return Promise.reject(broken);
+  try {
+    return run();
+  } catch (thrown) {
+    return Promise.reject(fail(thrown));
+  }
+}
+
+/** Calls `run()` for a value; a throw marks the module failed and throws its error. */
 export function enterSync(run) {
   if (broken) throw broken;
   try {
@@ -111,7 +150,9 @@ export function startCall() {
 export function schedule(poll) {
   if (pollQueued || broken) return;
   pollQueued = true;
+  const queuedBy = generation;
   queueMicrotask(() => {
+    if (queuedBy !== generation) return;
     pollQueued = false;
     if (broken) return;
     try {
@@ -223,9 +264,21 @@ export async function readCapped(body, limit, cut) {
   }
 }
 
-/** What `value` settles to, or undefined once `cut` resolves first. */
+/**
+ * What `value` settles to, or undefined once `cut` resolves first. Every
+ * wait of wasm on JavaScript is one of these: once the instance that waits
+ * has failed, it never settles, so that no closure of that instance is
+ * called again (the glue would call it on the fresh instance instead).
+ */
 export function untilCut(value, cut) {
-  return Promise.race([value, cut]);
+  const waitedBy = generation;
+  const current = () => waitedBy === generation && !broken;
+  return new Promise((resolve, reject) => {
+    Promise.race([value, cut]).then(
+      (settled) => current() && resolve(settled),
+      (error) => current() && reject(error),
+    );
+  });
 }
 
 /**

@@ -1,15 +1,23 @@
-import { enter } from "./calls.js";
+import { enterExport } from "./calls.js";
 
 // Builds a client's resources from the operations' names. Every method is an
 // arrow function over its index, so it needs no `this`: a destructured
 // `const { create } = client.groups` works as well as the method.
-export function buildClient(calls, pages, dispatch) {
+//
+// A method calls `Calls.run`, a static method of the module's exported class,
+// with the client's checked `settings`: an export, so that after a failure
+// the glue starts the fresh instance on the way in, and the client holds
+// nothing of the instance that made it. `calls` is an instance of that
+// class, only to reach it; it is freed at once.
+export function buildClient(names, pages, settings, calls) {
+  const run = calls.constructor.run;
+  calls.free();
   const client = {};
-  calls.forEach((call, index) => {
-    const [resource, method] = call.split(".");
+  names.forEach((name, index) => {
+    const [resource, method] = name.split(".");
     client[resource] ??= {};
     // A call always answers with a promise, even should wasm fail.
-    const send = (...args) => enter(() => dispatch(index, args));
+    const send = (...args) => enterExport(() => run(settings, index, args));
     client[resource][method] = send;
     if (pages[index] !== undefined) client[resource].all = (options) => everyItem(send, pages[index], options);
   });

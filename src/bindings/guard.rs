@@ -9,8 +9,12 @@
 //! exports enter through it, and the calls' futures are polled only from
 //! its microtask, not from wasm-bindgen-futures' queue, whose throw would
 //! reach the host as an uncaught exception. It then rejects every call in
-//! flight with one `TursoClientError` of code `internal`, and every later
-//! call at once. A panic's hook also names the bug in that error.
+//! flight with one `TursoClientError` of code `internal` (a panic's hook
+//! names the bug in it), and schedules a fresh instance of the module with
+//! wasm-bindgen's `schedule_reinit`: the glue makes it on the way into its
+//! next export, which every call is, and the call runs there. Each instance
+//! tells `calls.js` that it started on its first way in, and until one has,
+//! no call enters wasm.
 //!
 //! The executor is a `FuturesUnordered` of every call, polled until it
 //! stalls each time one of them is woken.
@@ -31,7 +35,8 @@ use crate::error::Error;
 
 #[wasm_bindgen(module = "/src/bindings/calls.js")]
 extern "C" {
-    fn fail(thrown: &JsValue) -> JsValue;
+    fn fail(thrown: &JsValue, scheduled: bool) -> JsValue;
+    fn started(schedule_fresh: &Function);
     fn enter(run: &mut dyn FnMut() -> Promise) -> Promise;
     #[wasm_bindgen(js_name = enterSync, catch)]
     fn enter_sync(run: &mut dyn FnMut() -> JsValue) -> Result<JsValue, JsValue>;
@@ -51,15 +56,22 @@ thread_local! {
     /// being polled, when the host's `fetch` calls back into a client.
     static STARTED: RefCell<Vec<Task>> = const { RefCell::new(Vec::new()) };
     static POLL: Closure<dyn FnMut()> = Closure::new(poll);
+    /// Schedules a fresh instance of the module, for `calls.js` to call
+    /// after a failure that no Rust code saw, such as a trap.
+    static SCHEDULE_FRESH: Closure<dyn Fn()> = Closure::new(wasm_bindgen::handler::schedule_reinit);
 }
 
-/// Installs the panic hook, once. Both exports call it on the way in; the
-/// client's methods run only after `createClient`. A broken instance is not
-/// entered at all: `calls.js` refuses first.
+/// Installs the panic hook and tells `calls.js` that this instance started,
+/// once: every export calls it on the way in, so a fresh instance does on
+/// its first. A failed instance is not entered again: `calls.js` refuses
+/// until a fresh one has started.
 fn install_hook() {
     // No other hook is chained: code outside this module can't install one
     // in this instance, and std's default writes to a stderr wasm lacks.
-    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| on_panic(&describe(info)))));
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| on_panic(&describe(info))));
+        SCHEDULE_FRESH.with(|schedule| started(schedule.as_ref().unchecked_ref()));
+    });
 }
 
 /// "a deliberate bug, at src/x.rs:12".
@@ -77,12 +89,13 @@ fn describe(info: &PanicHookInfo) -> String {
 }
 
 fn on_panic(report: &str) {
+    wasm_bindgen::handler::schedule_reinit();
     let error = Error::Internal {
-        message: format!("turso-platform-wasm hit a bug, and this instance of the module can no longer be used; load the module again and please report it: {report}"),
+        message: format!("turso-platform-wasm hit a bug: {report}; the calls in flight were rejected, and the next call starts a fresh instance of the module. Please report it"),
     };
-    // Marked broken here too, in case the panic was not entered through
+    // Marked failed here too, in case the panic was not entered through
     // `calls.js`; then thrown, which ends the panic without a trap.
-    wasm_bindgen::throw_val(fail(&to_js_error(&error, 0)));
+    wasm_bindgen::throw_val(fail(&to_js_error(&error, 0), true));
 }
 
 /// Runs an export's work, which returns a call's promise, inside `calls.js`.

@@ -1,9 +1,10 @@
 // One failure of the wasm module on purpose, in a Node process of its own
-// with no uncaughtException or unhandledRejection handler: should anything
-// escape the calls' promises, Node exits with an error and this never
-// prints its report. Run by guard.test.mjs against the panic-probe build:
+// with no uncaughtException or unhandledRejection handler, and
+// --unhandled-rejections=strict: should anything escape the calls'
+// promises, Node exits with an error and this never prints its report. Run
+// by guard.test.mjs against the panic-probe build:
 //
-//   node --expose-gc guard-child.mjs <package dir> <stand-in URL> <how> <org> <group name>
+//   node --expose-gc --unhandled-rejections=strict guard-child.mjs <package dir> <stand-in URL> <how> <org> <group name>
 //
 // <how>: "client" or "flat" (createGroup); "timeout" or "abort", a client
 // call cut short by its timer or by its signal after 100 ms.
@@ -38,20 +39,19 @@ const failing =
     ? createGroup(org, TOKEN, name, "lhr", null, { baseUrl })
     : createClient({ org, token: TOKEN, baseUrl }).groups.create(name, { location: "lhr", ...cutShort[how]?.() });
 const report = { failed: await outcome(failing), inFlight: await inFlight };
-// After a failure, createClient itself throws (checked below), so the
-// client of the later call was made before it.
+// Calls after the failure run on a fresh instance of the module: one of a
+// client made before it, the flat function, and one of a client made after.
 report.later = await outcome(later.groups.list());
-report.laterFlat = await outcome(createGroup("acme", TOKEN, "g", "lhr", null, { baseUrl }));
+report.laterFlat = await outcome(createGroup(`acme-flat-after-${process.pid}`, TOKEN, "g", "lhr", null, { baseUrl }));
 try {
-  createClient({ org: "acme", token: TOKEN });
-  report.createClient = "returned";
+  report.createClient = await outcome(createClient({ org: "acme-after", token: TOKEN, baseUrl }).groups.list());
 } catch (error) {
-  report.createClient = { typed: error instanceof TursoClientError, code: error.code };
+  report.createClient = { threw: true, typed: error instanceof TursoClientError, code: error.code };
 }
 // Nothing of the failed calls keeps running: no timer holds the process.
 report.timers = process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
-// A client collected after the failure has its closure freed by wasm, from
-// the glue's FinalizationRegistry and outside any try of ours.
+// A client collected after the failure is freed quietly: it holds nothing
+// of any instance of the module.
 let registry;
 const collected = new Promise((resolve) => (registry = new FinalizationRegistry(resolve)).register(later, true));
 later = undefined;

@@ -109,6 +109,20 @@ const CASES = {
   "date-toISOString-number": usageFrom(Object.assign(new Date(), { toISOString: () => 42 })),
   "date-invalid-getTime-overridden": usageFrom(Object.assign(new Date(NaN), { getTime: () => 5 })),
   "date-huge-toISOString": usageFrom(Object.assign(new Date(), { toISOString: () => "2".repeat(5e7) })),
+  // A replaced fetch that gives what no fetch does.
+  "fetch-returns-number": withFetch(() => 42),
+  "fetch-returns-undefined": withFetch(() => undefined),
+  "fetch-thenable-of-number": withFetch(() => ({ then: (resolve) => resolve(42) })),
+  "fetch-status-getter-throws": withFetch(async () => {
+    const response = new Response("{}");
+    Object.defineProperty(response, "status", { get: throws });
+    return response;
+  }),
+  "fetch-headers-getter-throws": withFetch(async () => {
+    const response = new Response("{}");
+    Object.defineProperty(response, "headers", { get: throws });
+    return response;
+  }),
   // The text of what a replaced fetch throws or rejects with.
   "fetch-rejects-message-number": withFetch(async () => {
     throw errorWith(() => 42);

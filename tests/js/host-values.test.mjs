@@ -53,6 +53,20 @@ describe("a Date argument is read where whatever it runs may throw", () => {
   });
 });
 
+describe("a replaced fetch that gives what no fetch does", () => {
+  for (const which of [
+    "fetch-returns-number",
+    "fetch-returns-undefined",
+    "fetch-thenable-of-number",
+    "fetch-status-getter-throws",
+    "fetch-headers-getter-throws",
+  ]) {
+    test(which, async () => {
+      await failsAlone(which, { code: "network_error" });
+    });
+  }
+});
+
 describe("what a replaced fetch throws is read safely", () => {
   for (const which of [
     "fetch-rejects-message-number",
