@@ -381,9 +381,11 @@ fn run(
     body_json: fn(&Spec, &JsValue) -> Result<String, Error>,
     shape: Shape,
 ) -> Promise {
-    // Every secret the call holds: the token, and the body's keys. A server
-    // may echo any of them, and a refused body is quoted: no error keeps one.
-    let mut secrets = vec![settings.config.token.clone()];
+    // Every secret the call holds, the token and the body's keys, is taken
+    // out of its error: a server may echo one, and a refused body is quoted.
+    // The body's are looked for only then: few calls fail.
+    let token = settings.config.token.clone();
+    let mut body_given = None;
     let prepared = (|| {
         let args = Arguments::read(names, args)?;
         args.refuse_unknown(spec, settings.also_in_options)?;
@@ -404,9 +406,7 @@ fn run(
             .map(|(arg, value)| (*arg, value.as_str()))
             .collect();
         let plain = plain_body(spec, &args)?;
-        if let Some(plain) = &plain {
-            secrets.extend(secret_values(plain, SECRET_MEMBERS));
-        }
+        body_given.clone_from(&plain);
         let body = plain.map(|plain| body_json(spec, &plain)).transpose()?;
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
         #[cfg(feature = "panic-probe")]
@@ -419,9 +419,15 @@ fn run(
             Ok(call) => call.await,
             Err(error) => Err(CallFailure::before_sending(error)),
         };
-        failure.map_err(|failure| CallFailure {
-            error: failure.error.redact(&secrets),
-            attempts: failure.attempts,
+        failure.map_err(|failure| {
+            let mut secrets = vec![token];
+            if let Some(plain) = &body_given {
+                secrets.extend(secret_values(plain, SECRET_MEMBERS));
+            }
+            CallFailure {
+                error: failure.error.redact(&secrets),
+                attempts: failure.attempts,
+            }
         })
     })
 }
