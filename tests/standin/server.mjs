@@ -58,6 +58,8 @@ const FAULTS = {
     const echoed = `${req.headers.authorization} ${recorded.body}`;
     return sendJson(res, 400, { error: `refused: ${echoed}`, code: echoed });
   },
+  // Echo the request's body as a success's answer, where it is no answer.
+  "fault-echo-request-as-answer": (res, nth, req, recorded) => sendJson(res, 200, { database: recorded.body }),
   "fault-echo-token-cut": (res, nth, req) =>
     sendJson(res, 401, { padding: "x".repeat(4_096 - 12 - 10 - 12), tail: req.headers.authorization }),
   // Redirects, which the API never sends: back to the same URL, and to
