@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::Error;
 use crate::operation::{
     AnswerAt, BodyFields, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
 };
@@ -48,7 +49,18 @@ pub struct OrganizationUpdate {
     pub require_mfa: Option<bool>,
 }
 
-impl Validate for OrganizationUpdate {}
+impl Validate for OrganizationUpdate {
+    /// An update that changes nothing is a mistake, such as a misspelt option.
+    fn validate(&self) -> Result<(), Error> {
+        if *self == OrganizationUpdate::default() {
+            return Err(Error::invalid(
+                "options",
+                "options has nothing to change: set overages or require_mfa",
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// A plan the organization can be on (`OrganizationPlan`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
