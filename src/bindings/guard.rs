@@ -19,7 +19,7 @@
 //! The executor is a `FuturesUnordered` of every call, polled until it
 //! stalls each time one of them is woken.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::panic::PanicHookInfo;
 use std::pin::Pin;
@@ -59,6 +59,18 @@ thread_local! {
     /// Schedules a fresh instance of the module, for `calls.js` to call
     /// after a failure that no Rust code saw, such as a trap.
     static SCHEDULE_FRESH: Closure<dyn Fn()> = Closure::new(wasm_bindgen::handler::schedule_reinit);
+    /// How many of the package's calls into wasm are running: a panic
+    /// outside them is not the package's (a test harness shares the
+    /// instance), and goes to the hook that was there before.
+    static RUNNING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Runs `work` as the package's own, for the panic hook.
+fn ours<T>(work: impl FnOnce() -> T) -> T {
+    RUNNING.with(|running| running.set(running.get().saturating_add(1)));
+    let value = work();
+    RUNNING.with(|running| running.set(running.get().saturating_sub(1)));
+    value
 }
 
 /// Installs the panic hook and tells `calls.js` that this instance started,
@@ -66,10 +78,15 @@ thread_local! {
 /// its first. A failed instance is not entered again: `calls.js` refuses
 /// until a fresh one has started.
 fn install_hook() {
-    // No other hook is chained: code outside this module can't install one
-    // in this instance, and std's default writes to a stderr wasm lacks.
     HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| on_panic(&describe(info))));
+        let before = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if RUNNING.with(Cell::get) > 0 {
+                on_panic(&describe(info));
+            } else {
+                before(info);
+            }
+        }));
         SCHEDULE_FRESH.with(|schedule| started(schedule.as_ref().unchecked_ref()));
     });
 }
@@ -101,7 +118,7 @@ fn on_panic(report: &str) {
 /// Runs an export's work, which returns a call's promise, inside `calls.js`.
 pub fn entered(mut run: impl FnMut() -> Promise) -> Promise {
     install_hook();
-    enter(&mut run)
+    ours(|| enter(&mut run))
 }
 
 /// Runs an export's work that returns a value or an error to throw, inside
@@ -109,10 +126,12 @@ pub fn entered(mut run: impl FnMut() -> Promise) -> Promise {
 pub fn entered_sync(mut run: impl FnMut() -> Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     install_hook();
     let mut thrown = None;
-    let value = enter_sync(&mut || {
-        run().unwrap_or_else(|error| {
-            thrown = Some(error);
-            JsValue::UNDEFINED
+    let value = ours(|| {
+        enter_sync(&mut || {
+            run().unwrap_or_else(|error| {
+                thrown = Some(error);
+                JsValue::UNDEFINED
+            })
         })
     })?;
     match thrown {
@@ -155,6 +174,10 @@ fn schedule_poll() {
 
 /// Polls every call that can go on, until none can; run by `calls.js`.
 fn poll() {
+    ours(poll_tasks);
+}
+
+fn poll_tasks() {
     let started = STARTED.with(|started| std::mem::take(&mut *started.borrow_mut()));
     TASKS.with(|tasks| {
         let mut tasks = tasks.borrow_mut();
