@@ -93,7 +93,7 @@ pub enum Scope {
 impl Validate for TokenRestriction {
     fn validate(&self) -> Result<(), Error> {
         if let Some(organization) = &self.organization {
-            validate::slug("organization", organization)?;
+            validate::segment("organization", organization)?;
         }
         let Some(group) = &self.group else {
             return match self.scopes {
@@ -104,7 +104,7 @@ impl Validate for TokenRestriction {
                 None => Ok(()),
             };
         };
-        validate::name("group", group)?;
+        validate::segment("group", group)?;
         if self.organization.is_none() {
             return Err(Error::invalid(
                 "organization",
@@ -148,7 +148,7 @@ pub struct TokenValidity {
     pub exp: i64,
 }
 
-const TOKEN_NAME: Param = Param::path("tokenName", "name", validate::slug);
+const TOKEN_NAME: Param = Param::path("tokenName", "name", validate::segment);
 const TOKEN: &str = "/v1/auth/api-tokens/{tokenName}";
 
 /// `apiTokens.list()`: the user's tokens.
@@ -222,7 +222,7 @@ impl Operation for RevokeForOrganization {
     const DOC: &'static str = "Revokes an API token of the organization; resolves to its ID.";
     const SPEC: Spec = Spec {
         args: &["id"],
-        params: &[Param::path("tokenId", "id", validate::slug)],
+        params: &[Param::path("tokenId", "id", validate::segment)],
         answer: AnswerAt::Member("token"),
         ..Spec::new(
             "revokeOrganizationAPIToken",

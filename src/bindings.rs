@@ -121,6 +121,11 @@ extern "C" {
     fn plain_copy(value: &JsValue, budget: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = TooLarge)]
     type TooLarge;
+    #[wasm_bindgen(js_name = NotUnicode)]
+    type NotUnicode;
+    /// Whether a string has no lone surrogate.
+    #[wasm_bindgen(js_name = isWellFormed)]
+    fn is_well_formed(text: &JsString) -> bool;
     /// `value`'s text if it is a `Date`: a string, `undefined` for no
     /// `Date`, a `TooLarge`, or `{ refused }` with the reason.
     #[wasm_bindgen(js_name = dateText)]
@@ -447,6 +452,8 @@ fn plain_body(spec: &Spec, args: &Arguments) -> Result<Option<JsValue>, Error> {
         let copy = plain_copy(&value, MAX_BODY_ARGUMENT).map_err(|thrown| {
             let why = if thrown.is_instance_of::<TooLarge>() {
                 format!("is larger than {MAX_BODY_ARGUMENT} characters, items and values in all")
+            } else if thrown.is_instance_of::<NotUnicode>() {
+                NOT_UNICODE.to_owned()
             } else {
                 "could not be read as JSON".to_owned()
             };
@@ -839,8 +846,15 @@ fn required_string(value: &JsValue, field: &'static str) -> Result<String, Error
     if text.length() > MAX_STRING_ARGUMENT {
         return Err(longer_than_allowed(field));
     }
+    if !is_well_formed(text) {
+        return Err(Error::invalid(field, format!("{field} {NOT_UNICODE}")));
+    }
     Ok(text.into())
 }
+
+/// Why a string with a lone surrogate is refused: it is not what would be sent.
+const NOT_UNICODE: &str =
+    "must be well-formed Unicode: it has a lone surrogate, which would be sent as U+FFFD";
 
 fn longer_than_allowed(field: &'static str) -> Error {
     Error::invalid(

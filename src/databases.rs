@@ -133,11 +133,11 @@ pub enum Cipher {
 
 impl Validate for NewDatabase {
     fn validate(&self) -> Result<(), Error> {
-        validate::name("name", &self.name)?;
-        validate::name("group", &self.group)?;
+        validate::database_name("name", &self.name)?;
+        validate::segment("group", &self.group)?;
         if let Some(seed) = &self.seed {
             match (&seed.name, seed.kind) {
-                (Some(name), _) => validate::name("seed", name)?,
+                (Some(name), _) => validate::database_name("seed", name)?,
                 (None, SeedKind::Database) => {
                     return Err(Error::invalid(
                         "seed",
@@ -251,7 +251,7 @@ pub struct QueryStats {
 
 const DATABASES: &str = "/v1/organizations/{organizationSlug}/databases";
 const DATABASE: &str = "/v1/organizations/{organizationSlug}/databases/{databaseName}";
-const DATABASE_NAME: Param = Param::path("databaseName", "name", validate::name);
+const DATABASE_NAME: Param = Param::path("databaseName", "name", validate::database_name);
 
 /// `databases.list({ group?, schema?, parent? })`
 pub struct List;
@@ -260,9 +260,9 @@ impl Operation for List {
         "Lists the organization's databases, by `group` or `parent` if given.";
     const SPEC: Spec = Spec {
         params: &[
-            Param::query("group", validate::name),
-            Param::query("schema", validate::name),
-            Param::query("parent", validate::slug),
+            Param::query("group", validate::segment),
+            Param::query("schema", validate::database_name),
+            Param::query("parent", validate::segment),
         ],
         answer: AnswerAt::Member("databases"),
         ..Spec::new("listDatabases", "databases.list", Method::Get, DATABASES)
@@ -401,7 +401,7 @@ impl Operation for GetInstance {
         args: &["name", "instance"],
         params: &[
             DATABASE_NAME,
-            Param::path("instanceName", "instance", validate::location),
+            Param::path("instanceName", "instance", validate::segment),
         ],
         answer: AnswerAt::Member("instance"),
         ..Spec::new(

@@ -115,8 +115,8 @@ pub struct NewGroup {
 
 impl Validate for NewGroup {
     fn validate(&self) -> Result<(), Error> {
-        validate::name("name", &self.name)?;
-        validate::location("location", &self.location)?;
+        validate::segment("name", &self.name)?;
+        validate::segment("location", &self.location)?;
         if let Some(Extensions::Only(list)) = &self.extensions {
             let repeated = (0..list.len()).find(|&index| {
                 let (before, rest) = list.split_at(index);
@@ -168,13 +168,13 @@ pub struct GroupTransfer {
 
 impl Validate for GroupTransfer {
     fn validate(&self) -> Result<(), Error> {
-        validate::slug("organization", &self.organization)
+        validate::segment("organization", &self.organization)
     }
 }
 
 const GROUPS: &str = "/v1/organizations/{organizationSlug}/groups";
 const GROUP: &str = "/v1/organizations/{organizationSlug}/groups/{groupName}";
-const GROUP_NAME: Param = Param::path("groupName", "name", validate::name);
+const GROUP_NAME: Param = Param::path("groupName", "name", validate::segment);
 
 /// `groups.list()`
 pub struct List;
@@ -316,7 +316,7 @@ const LOCATION: &str =
     "/v1/organizations/{organizationSlug}/groups/{groupName}/locations/{location}";
 const LOCATION_PARAMS: &[Param] = &[
     GROUP_NAME,
-    Param::path("location", "location", validate::location),
+    Param::path("location", "location", validate::segment),
 ];
 
 /// `groups.addLocation(name, location)`, deprecated by the API.

@@ -47,7 +47,7 @@ impl Validate for NewInvite {
     fn validate(&self) -> Result<(), Error> {
         match (&self.email, &self.username) {
             (Some(email), None) => validate::email("email", email),
-            (None, Some(username)) => validate::slug("username", username),
+            (None, Some(username)) => validate::segment("username", username),
             (None, None) => Err(Error::invalid("email", "email is required")),
             (Some(_), Some(_)) => Err(Error::invalid(
                 "username",

@@ -44,7 +44,7 @@ pub struct NewMember {
 
 impl Validate for NewMember {
     fn validate(&self) -> Result<(), Error> {
-        validate::slug("username", &self.username)
+        validate::segment("username", &self.username)
     }
 }
 
@@ -69,7 +69,7 @@ impl Validate for RoleChange {}
 
 const MEMBERS: &str = "/v1/organizations/{organizationSlug}/members";
 const MEMBER: &str = "/v1/organizations/{organizationSlug}/members/{username}";
-const USERNAME: Param = Param::path("username", "username", validate::slug);
+const USERNAME: Param = Param::path("username", "username", validate::segment);
 
 /// `members.list()`
 pub struct List;

@@ -48,7 +48,7 @@ impl Validate for TokenClaims {
             .read_attach
             .iter()
             .flat_map(|read_attach| &read_attach.databases);
-        databases.try_for_each(|database| validate::name("permissions", database))
+        databases.try_for_each(|database| validate::database_name("permissions", database))
     }
 }
 

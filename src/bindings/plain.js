@@ -5,10 +5,21 @@
 // array of length 2e7 costs no time and no memory.
 export class TooLarge extends RangeError {}
 
+// A string with a lone surrogate, which would reach wasm, and so the API, as
+// U+FFFD instead of what the caller gave.
+export class NotUnicode extends TypeError {}
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Whether `text` is well-formed Unicode: it has no lone surrogate. */
+export function isWellFormed(text) {
+  return !LONE_SURROGATE.test(text);
+}
+
 export function plainCopy(value, budget) {
   // A string, number or boolean has nothing to run: only its size matters.
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     if (typeof value === "string" && value.length > budget) throw new TooLarge();
+    if (typeof value === "string" && !isWellFormed(value)) throw new NotUnicode();
     return Number.isFinite(value) || typeof value !== "number" ? value : null;
   }
   let left = budget;
@@ -17,6 +28,7 @@ export function plainCopy(value, budget) {
       typeof item === "string" ? item.length : Array.isArray(item) ? item.length : item && typeof item === "object" ? Object.keys(item).length : 1;
     left -= Math.max(size, 1);
     if (left < 0) throw new TooLarge();
+    if (!isWellFormed(key) || (typeof item === "string" && !isWellFormed(item))) throw new NotUnicode();
     return item;
   });
   return text === undefined ? undefined : JSON.parse(text);

@@ -121,11 +121,12 @@ describe("databases", () => {
       [() => turso.databases.create("db", { group: "g", remote_encryption: { encryption_key: "", encryption_cipher: "aes256gcm" } }), "remote_encryption"],
       [() => turso.databases.create("db", { group: "g", remote_encryption: { encryption_key: "k", encryption_cipher: "rot13" } }), "remote_encryption"],
       [() => turso.databases.updateConfiguration("db", { block_reads: "yes" }), "block_reads"],
-      [() => turso.databases.getInstance("db", "LHR"), "instance"],
+      [() => turso.databases.getInstance("db", ".."), "instance"],
       [() => turso.databases.usage("db", { from: "2023-12-12T00:00:00" }), "from"],
       [() => turso.databases.usage("db", { to: new Date("not a date") }), "to"],
       [() => turso.databases.usage("db", { to: 1700000000 }), "to"],
-      [() => turso.databases.list({ group: "../x" }), "group"],
+      [() => turso.databases.list({ group: "" }), "group"],
+      [() => turso.databases.list({ schema: "../x" }), "schema"],
     ];
     for (const [call, field] of cases) {
       await rejection(call(), { code: "invalid_argument", field, attempts: 0 });
@@ -200,7 +201,7 @@ describe("members and invites", () => {
     await rejection(turso.members.add({ username: "iku", role: "owner" }), { field: "role" });
     await rejection(turso.members.updateRole("iku", "superuser"), { field: "role" });
     await rejection(turso.members.updateRole("iku"), { field: "role" });
-    await rejection(turso.members.get("a/b"), { field: "username" });
+    await rejection(turso.members.get(".."), { field: "username" });
     assert.equal(standin.server.requestsFor(org).length, 0);
   });
 
@@ -220,12 +221,15 @@ describe("members and invites", () => {
   test("invites: an email that is not one, or one that would change the path, is refused", async () => {
     const org = freshOrg("invites-bad");
     const turso = client(org);
-    for (const email of ["iku", "../members@x.y", "a@b", "iku@turso.tech/../x", "i ku@turso.tech"]) {
+    for (const email of ["iku", "@turso.tech", "iku@", "..", ""]) {
       await rejection(turso.invites.delete(email), { code: "invalid_argument", field: "email" });
     }
     await rejection(turso.invites.create({ role: "admin" }), { field: "email" });
     await rejection(turso.invites.create({ email: "iku@turso.tech", username: "iku" }), { field: "username" });
     assert.equal(standin.server.requestsFor(org).length, 0);
+    // The rest of an address is the API's to judge: sent as one segment.
+    await turso.invites.delete("iku@turso.tech/../x").catch(() => {});
+    assert.equal(standin.server.requestsFor(org).at(-1).path, `/v2/organizations/${org}/invites/iku%40turso.tech%2F..%2Fx`);
   });
 });
 
@@ -265,8 +269,8 @@ describe("API tokens", () => {
     await rejection(turso.apiTokens.create("t", { organization: "acme", group: "g", scopes: [] }), { field: "scopes" });
     await rejection(turso.apiTokens.create("t", { organization: "acme", group: "g", scopes: ["root"] }), { field: "scopes" });
     await rejection(turso.apiTokens.create("t", { scopes: ["read"] }), { field: "group" });
-    await rejection(turso.apiTokens.create("a/b"), { field: "name" });
-    await rejection(turso.apiTokens.revokeForOrganization("../x"), { field: "id" });
+    await rejection(turso.apiTokens.create("."), { field: "name" });
+    await rejection(turso.apiTokens.revokeForOrganization(""), { field: "id" });
     assert.equal(standin.server.requests.length, before);
   });
 });

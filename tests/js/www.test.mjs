@@ -102,9 +102,9 @@ describe("the www console", () => {
 
   test("an invalid name shows the field error and sends nothing", async () => {
     const before = standin.server.requests.length;
-    const shown = await create({ name: "Not Valid" });
+    const shown = await create({ name: ".." });
     assert.deepEqual(shown.fields, { code: "invalid_argument", field: "name" });
-    assert.match(shown.body, /name must be/);
+    assert.match(shown.body, /name must not be/);
     assert.equal(standin.server.requests.length, before);
   });
 

@@ -22,7 +22,7 @@ export async function smoke({ createGroup, createClient, TursoClientError }, { b
   check(conflict instanceof Error && conflict.name === "TursoClientError", "it is an Error named TursoClientError");
   check(conflict.code === "conflict" && conflict.status === 409, "it is a 409 conflict");
 
-  const invalid = await createGroup(org, token, "Not A Name", "lhr", null, { baseUrl }).then(
+  const invalid = await createGroup(org, token, "..", "lhr", null, { baseUrl }).then(
     () => undefined,
     (error) => error,
   );
