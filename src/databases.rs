@@ -207,13 +207,7 @@ pub struct DatabaseConfiguration {
 
 impl Validate for DatabaseConfiguration {
     fn validate(&self) -> Result<(), Error> {
-        // An update that changes nothing is a mistake, such as a misspelt option.
-        if *self == DatabaseConfiguration::default() {
-            return Err(Error::invalid(
-                "options",
-                "options has nothing to change: set at least one field of DatabaseConfiguration",
-            ));
-        }
+        validate::some_change(self, "at least one field of DatabaseConfiguration")?;
         match &self.size_limit {
             Some(size_limit) => validate::size("size_limit", size_limit),
             None => Ok(()),

@@ -147,15 +147,8 @@ pub struct GroupConfiguration {
 }
 
 impl Validate for GroupConfiguration {
-    /// An update that changes nothing is a mistake, such as a misspelt option.
     fn validate(&self) -> Result<(), Error> {
-        if self.delete_protection.is_none() {
-            return Err(Error::invalid(
-                "delete_protection",
-                "delete_protection is required: it is the one thing to change",
-            ));
-        }
-        Ok(())
+        validate::some_change(self, "delete_protection")
     }
 }
 

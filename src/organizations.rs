@@ -50,15 +50,8 @@ pub struct OrganizationUpdate {
 }
 
 impl Validate for OrganizationUpdate {
-    /// An update that changes nothing is a mistake, such as a misspelt option.
     fn validate(&self) -> Result<(), Error> {
-        if *self == OrganizationUpdate::default() {
-            return Err(Error::invalid(
-                "options",
-                "options has nothing to change: set overages or require_mfa",
-            ));
-        }
-        Ok(())
+        validate::some_change(self, "overages or require_mfa")
     }
 }
 

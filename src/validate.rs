@@ -417,6 +417,18 @@ fn within_length(value: &str) -> bool {
     !value.is_empty() && value.len() <= MAX_NAME_LEN
 }
 
+/// Refuses an update that changes nothing, which is a mistake such as a
+/// misspelt option: `update` is its body, `what` what it may set.
+pub fn some_change<T: Default + PartialEq>(update: &T, what: &str) -> Result<(), Error> {
+    if *update == T::default() {
+        return Err(Error::invalid(
+            "options",
+            format!("options has nothing to change: set {what}"),
+        ));
+    }
+    Ok(())
+}
+
 /// The error for a key of `holder` (`options`, `config`) that `call` does
 /// not read, such as a typo: dropped, it would let the call succeed without
 /// it. The message names the nearest option `call` knows, as clap does.
@@ -464,6 +476,14 @@ mod tests {
 
     fn field_of(result: Result<impl std::fmt::Debug, Error>) -> String {
         result.unwrap_err().field().unwrap().to_owned()
+    }
+
+    #[test]
+    fn an_update_must_change_something() {
+        let error = some_change(&Option::<bool>::None, "a flag").unwrap_err();
+        assert_eq!(error.field(), Some("options"));
+        assert_eq!(error.message(), "options has nothing to change: set a flag");
+        assert!(some_change(&Some(false), "a flag").is_ok());
     }
 
     #[test]

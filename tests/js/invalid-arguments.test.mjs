@@ -219,7 +219,7 @@ describe("an option the call does not know is refused, not dropped", () => {
     const org = "unknown-option-empty-update";
     await rejection(turso(org).databases.updateConfiguration("db", {}), { field: "options", attempts: 0 });
     await rejection(turso(org).databases.updateConfiguration("db"), { field: "options", attempts: 0 });
-    await rejection(turso(org).groups.updateConfiguration("g", {}), { field: "delete_protection", attempts: 0 });
+    await rejection(turso(org).groups.updateConfiguration("g", {}), { field: "options", attempts: 0 });
     await rejection(turso(org).organizations.update({}), { field: "options", attempts: 0 });
     assert.equal(standin.server.requestsFor(org).length, 0);
   });
