@@ -410,9 +410,11 @@ fn run(
             .iter()
             .map(|(arg, value)| (*arg, value.as_str()))
             .collect();
-        let plain = plain_body(spec, &args)?;
-        body_given.clone_from(&plain);
-        let body = plain.map(|plain| body_json(spec, &plain)).transpose()?;
+        body_given = plain_body(spec, &args)?;
+        let body = body_given
+            .as_ref()
+            .map(|plain| body_json(spec, plain))
+            .transpose()?;
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
         #[cfg(feature = "panic-probe")]
         probe::at("before-sending", &request.url);

@@ -46,8 +46,8 @@ export function started(reinit) {
 export function fail(thrown, scheduled = false) {
   if (!broken) {
     renewable = scheduled || attempt(() => (scheduleFresh(), true)) === true;
-    const ours = scheduled && attempt(() => thrown.code === "internal");
-    broken = ours
+    // A panic's hook passes the error it made.
+    broken = scheduled
       ? thrown
       : createTursoClientError(
           renewable
@@ -96,12 +96,7 @@ function attempt(read) {
 
 /** Calls `run()`, which returns a call's promise; a throw becomes a rejection. */
 export function enter(run) {
-  if (broken) return Promise.reject(broken);
-  try {
-    return run();
-  } catch (thrown) {
-    return Promise.reject(fail(thrown));
-  }
+  return broken ? Promise.reject(broken) : called(run);
 }
 
 /**
@@ -109,7 +104,11 @@ export function enter(run) {
  * glue starts the fresh instance that a failure scheduled.
  */
 export function enterExport(run) {
-  if (broken && !renewable) return Promise.reject(broken);
+  return broken && !renewable ? Promise.reject(broken) : called(run);
+}
+
+/** What `run()` returns, or the rejection of the failure it threw. */
+function called(run) {
   try {
     return run();
   } catch (thrown) {
