@@ -278,8 +278,8 @@ export type Extensions = AllExtensions | Extension[];
 
 /**
  * A group as the API returns it (`Group` in the OpenAPI description).
- * Fields the API adds later reach JavaScript as sent; natively they are
- * left out.
+ * The optional fields, and those the API adds later, reach the caller as
+ * sent.
  */
 export type Group = {
   name: string,

@@ -19,28 +19,28 @@ pub struct ApiToken {
     pub name: String,
     pub id: String,
     /// The organization it is restricted to, if any.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub organization: Option<String>,
     /// The group it is pinned to, for a group-scoped token.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub group: Option<String>,
     /// The scopes of a group-scoped token, presets expanded.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub scopes: Option<Vec<String>>,
     /// Who minted it; in the organization's list, for admins and owners.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub owner: Option<TokenOwner>,
     /// `YYYY-MM-DD`.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub created_at: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields)]
 pub struct TokenOwner {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub username: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub email: Option<String>,
 }
 

@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::json::AnyJson;
 use crate::operation::{Input, Method, NoBody, Operation, Pages, Param, Spec, Visitor};
 use crate::validate;
 
@@ -14,22 +13,22 @@ use crate::validate;
 pub struct AuditLog {
     /// What was done, such as `"db-create"`.
     pub code: String,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub message: Option<String>,
     /// `"cli"` or `"web"`.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub origin: Option<String>,
     /// The username of who did it.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub author: Option<String>,
     /// In RFC 3339.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub created_at: Option<String>,
     /// What the action carried; any JSON object.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_serializing))]
+    // Declared for the types: the caller gets it as sent.
+    #[serde(skip_deserializing, skip_serializing)]
     #[ts(type = "Record<string, unknown>")]
-    pub data: Option<AnyJson>,
+    pub data: Option<serde::de::IgnoredAny>,
 }
 
 /// One page of audit logs, and where it is among the pages.

@@ -22,25 +22,25 @@ pub struct Database {
     pub db_id: String,
     /// The host for libSQL and HTTP connections.
     #[serde(rename = "Hostname")]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub hostname: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub block_reads: Option<bool>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub block_writes: Option<bool>,
     /// Deprecated by the API, still sent.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub regions: Option<Vec<String>>,
     #[serde(rename = "primaryRegion")]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub primary_region: Option<String>,
     /// The group it belongs to.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub group: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub delete_protection: Option<bool>,
     /// The database it was branched from; `null` for none.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub parent: Option<DatabaseParent>,
 }
 
@@ -48,12 +48,12 @@ pub struct Database {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields)]
 pub struct DatabaseParent {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub id: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub name: Option<String>,
     /// When it was branched, in RFC 3339.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub branched_at: Option<String>,
 }
 
@@ -223,12 +223,12 @@ pub struct Instance {
     /// Its location code.
     pub name: String,
     #[serde(rename = "type")]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     #[ts(type = "\"primary\" | \"replica\"")]
     pub kind: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub region: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub hostname: Option<String>,
 }
 
@@ -237,9 +237,9 @@ pub struct Instance {
 #[ts(optional_fields)]
 pub struct QueryStats {
     pub query: String,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub rows_read: Option<u64>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub rows_written: Option<u64>,
 }
 

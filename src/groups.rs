@@ -16,27 +16,27 @@ use crate::shared::{AuthToken, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATIO
 use crate::validate;
 
 /// A group as the API returns it (`Group` in the OpenAPI description).
-/// Fields the API adds later reach JavaScript as sent; natively they are
-/// left out.
+/// The optional fields, and those the API adds later, reach the caller as
+/// sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields)]
 pub struct Group {
     pub name: String,
     pub uuid: String,
     /// The primary location key.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub primary: Option<String>,
     /// Deprecated by the API, still sent.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub locations: Option<Vec<String>>,
     /// Deprecated by the API, still sent.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub version: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub delete_protection: Option<bool>,
     /// Whether the group was archived for inactivity; in the API's examples,
     /// though not in its schema.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub archived: Option<bool>,
 }
 

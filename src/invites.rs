@@ -16,13 +16,13 @@ use crate::validate;
 #[ts(optional_fields)]
 pub struct Invite {
     pub email: String,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub id: Option<u64>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     #[ts(as = "Option<Role>")]
     pub role: Option<String>,
     /// When it was sent, in RFC 3339.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub created_at: Option<String>,
 }
 
@@ -61,12 +61,12 @@ impl Validate for NewInvite {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields)]
 pub struct CreatedInvite {
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub email: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     #[ts(as = "Option<Role>")]
     pub role: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub organization: Option<String>,
 }
 

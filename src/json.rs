@@ -7,15 +7,6 @@
 use serde::de::{DeserializeOwned, Visitor};
 use serde::{Deserializer, Serialize};
 
-/// A field that may hold any JSON. Natively it is kept as a
-/// `serde_json::Value`; in wasm JavaScript gets the answer as `JSON.parse`
-/// read it, so the field is only skipped over, at no cost in code, and
-/// never serialized.
-#[cfg(not(target_arch = "wasm32"))]
-pub type AnyJson = serde_json::Value;
-#[cfg(target_arch = "wasm32")]
-pub type AnyJson = serde::de::IgnoredAny;
-
 /// A JSON implementation: what building requests and reading answers need of one.
 pub trait Json {
     /// A parsed JSON value.

@@ -17,10 +17,10 @@ use crate::validate;
 pub struct Member {
     pub username: String,
     /// `"owner"`, `"admin"`, `"member"` or `"viewer"`.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     #[ts(type = "\"owner\" | Role")]
     pub role: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub email: Option<String>,
 }
 
@@ -54,7 +54,7 @@ impl Validate for NewMember {
 pub struct AddedMember {
     /// The username.
     pub member: String,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     #[ts(as = "Option<Role>")]
     pub role: Option<String>,
 }

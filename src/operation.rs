@@ -10,11 +10,12 @@
 //! and [`crate::response::answer`] turns a status and body into the answer
 //! or an [`Error`].
 //!
-//! Natively an answer is its serde type, every field typed. In wasm
-//! JavaScript gets the object `JSON.parse` made, and the type only checks
-//! its shape: the envelope and the fields an answer must have. The fields
-//! the API may leave out are marked `skip_deserializing` there, so they pass
-//! as sent; checking them too cost 10 KB of gzip, a tenth of the `.wasm`.
+//! An answer's type checks its shape, the same way in both targets: the
+//! envelope and the fields an answer must have. The caller gets the value
+//! as it was parsed (in wasm, the object `JSON.parse` made). The fields the
+//! API may leave out are declared for the types and marked
+//! `skip_deserializing`, so they pass as sent: typing them too cost 10 KB of
+//! gzip, a tenth of the `.wasm`.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};

@@ -11,19 +11,19 @@ use crate::operation::{AnswerAt, Method, NoBody, Operation, Spec, Visitor};
 pub struct User {
     pub username: String,
     /// The display name.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub name: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub email: Option<String>,
     #[serde(rename = "avatarUrl")]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub avatar_url: Option<String>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub plan: Option<String>,
     /// Whether multi-factor authentication is on.
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub mfa: Option<bool>,
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    #[serde(skip_deserializing)]
     pub has_pending_invites: Option<bool>,
 }
 
