@@ -10,6 +10,7 @@
 //! of a caller's value is one that catches, and every failure leaves as one
 //! `TursoClientError`, built in [`to_js_error`].
 
+mod body;
 mod guard;
 #[cfg(feature = "panic-probe")]
 mod probe;
@@ -34,6 +35,7 @@ use crate::response::{self, Body};
 use crate::retry::DEFAULT_MAX_RETRIES;
 use crate::validate::UrlParts;
 use crate::{groups, validate};
+use body::BodyError;
 use transport::{CallFailure, CallLimits};
 
 /// Used when neither the client nor the call sets `timeoutMs`.
@@ -133,9 +135,6 @@ extern "C" {
     /// The strings at any depth of a plain `value` under one of `names`.
     #[wasm_bindgen(js_name = secretValues)]
     fn secret_values(value: &JsValue, names: &[&str]) -> Vec<String>;
-    /// `[proxy, lastRead]`: a body behind a proxy, and a function that
-    /// tells which of its fields was read last through it.
-    fn tracked(plain: &JsValue) -> Array;
 }
 
 /// The most characters a string argument may have, checked before it is
@@ -479,60 +478,36 @@ fn body_json<B: DeserializeOwned + Serialize + Validate>(
     spec: &Spec,
     plain: &JsValue,
 ) -> Result<String, Error> {
-    let body: B = match serde_wasm_bindgen::from_value(plain.clone()) {
-        Ok(body) => body,
-        // Which argument is at fault is told by the reads of a second try:
-        // tracking the path in serde with serde_path_to_error cost 14 KB of
-        // gzip for the body types.
-        Err(_) => {
-            let tracking = tracked(plain);
-            let error = serde_wasm_bindgen::from_value::<B>(tracking.get(0)).err();
-            let last_read: js_sys::Function = tracking.get(1).unchecked_into();
-            let field = last_read
-                .call0(&JsValue::UNDEFINED)
-                .ok()
-                .and_then(|field| field.as_string())
-                .unwrap_or_default();
-            let message =
-                error.map_or_else(|| "is not valid".to_owned(), |error| error.to_string());
-            return Err(body_error(spec, plain, &field, &message));
-        }
-    };
+    let body: B = body::decode(plain).map_err(|error| body_error(plain, error))?;
     request::encode_body::<B, HostJson>(spec, &body)
 }
 
-/// The `invalid_argument` error for a body that does not decode, given the
-/// body field read last: it names the argument at fault, says what serde
+/// The `invalid_argument` error for a body that does not decode: it names
+/// the argument at fault, as [`body::decode`] found it, says what serde
 /// found wrong in it, and shows it as given, as JSON.
-fn body_error(spec: &Spec, plain: &JsValue, last_read: &str, message: &str) -> Error {
-    let fields = spec.body.fields();
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    let field = fields
-        .iter()
-        .find(|field| **field == last_read)
-        .copied()
-        .unwrap_or("options");
-    // A missing field is reported once every field was read; one inside an
-    // argument while that argument is read.
-    if let Some(missing) = message
+fn body_error(plain: &JsValue, error: BodyError) -> Error {
+    let (field, why) = match error {
+        BodyError::Missing(field) => return Error::invalid(field, format!("{field} is required")),
+        BodyError::Invalid { field, error } => (field, error.to_string()),
+        BodyError::Body(error) => ("options", error.to_string()),
+    };
+    let why = why.strip_prefix("Error: ").unwrap_or(&why);
+    // Only the wording: a field left out inside an argument is said so.
+    if let Some(missing) = why
         .strip_prefix("missing field `")
         .and_then(|rest| rest.split('`').next())
     {
-        return match fields.iter().find(|field| **field == missing) {
-            Some(missing) => Error::invalid(missing, format!("{missing} is required")),
-            None => Error::invalid(field, format!("{field}.{missing} is required")),
-        };
+        return Error::invalid(field, format!("{field}.{missing} is required"));
     }
     let value = Reflect::get(plain, &field.into()).unwrap_or(JsValue::UNDEFINED);
     let given = JSON::stringify(&value)
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| "undefined".to_owned());
-    let expected = message
+    let expected = why
         .rsplit_once("expected ")
-        .map_or(message, |(_, expected)| expected);
-    // Inside an object or array, the fault may be any value the tracking
-    // does not reach.
+        .map_or(why, |(_, expected)| expected);
+    // Inside an object or array, the fault may be any value in it.
     let subject = if value.is_object() {
         format!("{field} or a value in it")
     } else {
@@ -621,7 +596,7 @@ impl Json for HostJson {
 
     /// Without the path to the fault: tracking it for the answer types too
     /// cost 2 KB more of gzip. Bodies, whose errors must name the argument at
-    /// fault, are tracked in [`body_json`].
+    /// fault, are decoded field by field in [`body::decode`].
     fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, DecodeError> {
         serde_wasm_bindgen::from_value(value.clone()).map_err(|error| DecodeError {
             path: String::new(),

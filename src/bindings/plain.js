@@ -59,18 +59,3 @@ export function secretValues(value, names) {
     typeof item === "string" && names.includes(key) ? [item] : secretValues(item, names),
   );
 }
-
-// A body behind a proxy that notes which of its fields was read last: serde
-// reads a body's fields in order and stops at its first fault, so that is
-// the argument at fault. Values inside the fields are not tracked: to
-// describe a bad value, its reader walks it, which would blur the trail.
-export function tracked(body) {
-  let last;
-  const proxy = new Proxy(body, {
-    get(object, key) {
-      if (typeof key === "string") last = key;
-      return object[key];
-    },
-  });
-  return [proxy, () => last];
-}

@@ -170,6 +170,31 @@ describe("createClient", () => {
     });
   }
 
+  // The field at fault is found by structure (src/bindings/body.rs): the
+  // field serde was reading, or the one its missing_field names, whether it
+  // comes first, last, or after fields left out.
+  const BAD_DATABASE_CREATES = [
+    ["group", {}, /^group is required$/],
+    ["group", { group: 7 }, /^group must be a string; got 7$/],
+    ["seed", { group: "g", seed: {} }, /^seed\.type is required$/],
+    ["seed", { group: "g", seed: { type: "fork" } }, /^seed or a value in it must be/],
+    ["size_limit", { group: "g", size_limit: 5 }, /^size_limit must be a string; got 5$/],
+    ["remote_encryption", { group: "g", remote_encryption: "aes" }, /^remote_encryption must be/],
+  ];
+
+  for (const [field, options, message] of BAD_DATABASE_CREATES) {
+    test(`databases.create names ${field} at fault: ${JSON.stringify(options)}`, async () => {
+      const before = standin.server.requests.length;
+      const error = await rejection(turso().databases.create("db", options), {
+        code: "invalid_argument",
+        field,
+        attempts: 0,
+      });
+      assert.match(error.message, message);
+      assert.equal(standin.server.requests.length, before, "nothing may be sent");
+    });
+  }
+
   test("no error shows the token anywhere", () => assertNeverShown(TOKEN));
 });
 
