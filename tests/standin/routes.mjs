@@ -1,0 +1,366 @@
+// The stand-in's answer to each declared operation, keyed by its
+// operationId. Requests are matched to operations by the method and path
+// template in tests/operations.json, the list generated from the Rust
+// declarations, so a route is written here only as a handler; loading this
+// module fails when an operation has no handler or a handler no operation.
+//
+// A handler gets { res, req, recorded, org, params, input, query, state }:
+// the organization's state (for a path under one), the path's parameters
+// by their names in the template, decoded, the parsed body, the query, and
+// the stand-in's whole state.
+
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+import { FAULTS } from "./faults.mjs";
+import { send, sendJson } from "./http.mjs";
+import {
+  configurationOf, LOCATIONS, mintJwt, publicDatabase, ROLES, rotate, SCOPES, usageOf, USER,
+} from "./state.mjs";
+
+const EXPIRATION = /^(never|(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?)$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** A token answer: for a group, or a database (whose group's rotation counts too). */
+function mintToken(res, query, input, claims) {
+  const authorization = query.get("authorization") ?? "full-access";
+  const expiration = query.get("expiration") ?? "never";
+  if (!["full-access", "read-only"].includes(authorization) || !EXPIRATION.test(expiration)) {
+    return sendJson(res, 400, { error: "Invalid expiration format or authorization" });
+  }
+  // As the API does for new databases: claims with nothing in them are refused.
+  if (input !== undefined && !(input?.permissions?.read_attach?.databases?.length > 0)) {
+    return sendJson(res, 400, { error: "permissions must name at least one database" });
+  }
+  return sendJson(res, 200, { jwt: mintJwt({ a: authorization === "read-only" ? "ro" : "rw", ...claims }) });
+}
+
+/** A handler that needs the group the path names. */
+const withGroup = (handler) => (ctx) => {
+  const group = ctx.org.groups.get(ctx.params.groupName);
+  return group ? handler({ ...ctx, group }) : sendJson(ctx.res, 404, { error: "group not found" });
+};
+
+/** A handler that needs the database the path names. */
+const withDatabase = (handler) => (ctx) => {
+  const name = ctx.params.databaseName;
+  const database = ctx.org.databases.get(name);
+  return database
+    ? handler({ ...ctx, database })
+    : sendJson(ctx.res, 404, { error: `could not find database with name ${name}: record not found` });
+};
+
+const HANDLERS = {
+  // The user, and the user's own API tokens, which belong to no organization.
+  getCurrentUser: ({ res }) => sendJson(res, 200, { user: USER }),
+  validateAPIToken: ({ res }) => sendJson(res, 200, { exp: -1 }),
+  listAPITokens: ({ res, state }) => sendJson(res, 200, { tokens: [...state.apiTokens.values()] }),
+  createAPIToken: ({ res, req, input, state, params: { tokenName: name } }) => {
+    // A token named after a fault gets it, as an organization does.
+    if (FAULTS[name]?.(res, 1, req, { body: JSON.stringify(input ?? null) })) return true;
+    if (state.apiTokens.has(name)) return sendJson(res, 409, { error: `a token named ${name} already exists` });
+    if (input !== undefined) {
+      const { organization, group, scopes } = input;
+      if (group !== undefined && (typeof organization !== "string" || !(scopes?.length > 0))) {
+        return sendJson(res, 400, { error: "a group-scoped token needs organization and scopes" });
+      }
+      if (scopes?.some((scope) => !SCOPES.includes(scope))) return sendJson(res, 400, { error: "invalid scope" });
+    }
+    const token = { name, id: randomBytes(16).toString("base64url"), created_at: new Date().toISOString().slice(0, 10) };
+    for (const key of ["organization", "group", "scopes"]) if (input?.[key] !== undefined) token[key] = input[key];
+    state.apiTokens.set(name, token);
+    if (token.organization) {
+      state.organization(token.organization).apiTokens.set(token.id, { ...token, owner: { username: USER.username, email: USER.email } });
+    }
+    return sendJson(res, 200, { name, id: token.id, token: mintJwt({ sub: USER.username, name }) });
+  },
+  revokeAPIToken: ({ res, state, params: { tokenName: name } }) => {
+    const token = state.apiTokens.get(name);
+    if (!token) return sendJson(res, 404, { error: "token not found" });
+    state.apiTokens.delete(name);
+    if (token.organization) state.organization(token.organization).apiTokens.delete(token.id);
+    return sendJson(res, 200, { token: name });
+  },
+
+  // Locations.
+  listLocations: ({ res }) => sendJson(res, 200, { locations: LOCATIONS }),
+  closestLocation: ({ res }) => sendJson(res, 200, { server: "lhr", client: "lhr" }),
+
+  // Organizations.
+  listOrganizations: ({ res, state }) => sendJson(res, 200, [...state.orgs.values()].map((org) => org.record)),
+  getOrganization: ({ res, org }) => sendJson(res, 200, { organization: org.record }),
+  updateOrganization: ({ res, org, input }) => {
+    for (const key of ["overages", "require_mfa"]) if (typeof input?.[key] === "boolean") org.record[key] = input[key];
+    return sendJson(res, 200, { organization: org.record });
+  },
+  listOrganizationPlans: ({ res }) => sendJson(res, 200, {
+    plans: [
+      { name: "starter", price: "0", prices: [{ value: "0", timeline: "monthly" }], quotas: { rowsRead: 1e9, rowsWritten: 25e6, databases: 500, locations: 3, storage: 9e9, groups: 1, bytesSynced: 3e9 } },
+      { name: "scaler", price: "29", prices: [{ value: "29", timeline: "monthly" }], quotas: { rowsRead: 1e11, rowsWritten: 1e8, databases: null, locations: 6, storage: 24e9, groups: 3, bytesSynced: 24e9 } },
+    ],
+  }),
+  listOrganizationInvoices: ({ res, query }) => {
+    const type = query.get("type") ?? "all";
+    if (!["all", "upcoming", "issued"].includes(type)) return sendJson(res, 400, { error: "invalid invoice type" });
+    const invoices = [{ invoice_number: "STANDIN-00001", amount_due: "29.00", due_date: "2026-11-01T05:00:00+00:00", paid_at: "2026-11-01T05:00:00+00:00", invoice_pdf: "http://127.0.0.1/invoice.pdf" }];
+    return sendJson(res, 200, { invoices: type === "upcoming" ? [] : invoices });
+  },
+  getOrganizationSubscription: ({ res, org }) =>
+    sendJson(res, 200, { subscription: { name: org.record.plan_id, overages: org.record.overages, plan: org.record.plan_id, timeline: org.record.plan_timeline } }),
+  getOrganizationUsage: ({ res, org }) => sendJson(res, 200, {
+    organization: {
+      uuid: "8a8e2c86-0000-4000-8000-000000000000",
+      usage: { rows_read: 42 * org.databases.size, rows_written: 7 * org.databases.size, databases: org.databases.size, locations: 1, storage_bytes: 4096 * org.databases.size, groups: org.groups.size, bytes_synced: 0 },
+      databases: [...org.databases.values()].map(usageOf),
+    },
+  }),
+
+  // Groups.
+  listGroups: ({ res, org }) => sendJson(res, 200, { groups: [...org.groups.values()] }),
+  createGroup: ({ res, org, input, recorded }) => {
+    if (typeof input?.name !== "string" || typeof input?.location !== "string") {
+      return sendJson(res, 400, { error: "name and location are required" });
+    }
+    if (org.groups.has(input.name)) return sendJson(res, 409, { error: "group already exists" });
+    if (!(input.location in LOCATIONS)) return sendJson(res, 400, { error: `invalid location: ${input.location}` });
+    const group = {
+      name: input.name,
+      uuid: randomUUID(),
+      primary: input.location,
+      locations: [input.location],
+      version: "v0.24.7",
+      delete_protection: false,
+      archived: false,
+    };
+    org.groups.set(input.name, group);
+    recorded.created = group.uuid;
+    org.log("group-create", { group: group.name });
+    return sendJson(res, 200, { group });
+  },
+  getGroup: withGroup(({ res, group }) => sendJson(res, 200, { group })),
+  deleteGroup: withGroup(({ res, org, group }) => {
+    if (group.delete_protection) {
+      return sendJson(res, 400, { error: "group is protected from deletion: turn delete_protection off first" });
+    }
+    // The spec says nothing of a group's databases on delete: the stand-in
+    // keeps them safe, and refuses.
+    if ([...org.databases.values()].some((database) => database.group === group.name)) {
+      return sendJson(res, 409, { error: "group has databases: delete them first" });
+    }
+    org.groups.delete(group.name);
+    org.log("group-delete", { group: group.name });
+    return sendJson(res, 200, { group });
+  }),
+  getGroupConfiguration: withGroup(({ res, group }) => sendJson(res, 200, { delete_protection: group.delete_protection })),
+  updateGroupConfiguration: withGroup(({ res, group, input }) => {
+    if (input === undefined) return sendJson(res, 400, { error: "a configuration body is required" });
+    if ("delete_protection" in input) group.delete_protection = Boolean(input.delete_protection);
+    return sendJson(res, 200, { delete_protection: group.delete_protection });
+  }),
+  transferGroup: withGroup(({ res, org, group, input, state }) => {
+    if (typeof input?.organization !== "string") return sendJson(res, 400, { error: "organization is required" });
+    org.groups.delete(group.name);
+    state.organization(input.organization).groups.set(group.name, group);
+    return sendJson(res, 200, group);
+  }),
+  unarchiveGroup: withGroup(({ res, group }) => {
+    group.archived = false;
+    return sendJson(res, 200, { group });
+  }),
+  addLocationToGroup: withGroup(({ res, group, params: { location } }) => {
+    if (!(location in LOCATIONS)) return sendJson(res, 400, { error: `invalid location: ${location}` });
+    if (!group.locations.includes(location)) group.locations.push(location);
+    return sendJson(res, 200, { group });
+  }),
+  removeLocationFromGroup: withGroup(({ res, group, params: { location } }) => {
+    if (location === group.primary) return sendJson(res, 400, { error: "cannot remove the primary location" });
+    group.locations = group.locations.filter((kept) => kept !== location);
+    return sendJson(res, 200, { group });
+  }),
+  updateGroupDatabases: withGroup(({ res }) => send(res, 200, "", "text/plain")),
+  createGroupToken: withGroup(({ res, org, group, input, query }) => {
+    org.log("group-token-create", { group: group.name });
+    return mintToken(res, query, input, { gid: group.uuid, gen: group.tokenGeneration ?? 0 });
+  }),
+  invalidateGroupTokens: withGroup(({ res, group }) => {
+    rotate(group);
+    return send(res, 200, "", "text/plain");
+  }),
+
+  // Databases.
+  listDatabases: ({ res, org, query }) => {
+    const group = query.get("group");
+    const databases = [...org.databases.values()].filter((database) => group === null || database.group === group);
+    return sendJson(res, 200, { databases: databases.map(publicDatabase) });
+  },
+  createDatabase: ({ res, org, input }) => {
+    if (typeof input?.name !== "string" || typeof input?.group !== "string") {
+      return sendJson(res, 400, { error: "name and group are required" });
+    }
+    const group = org.groups.get(input.group);
+    if (!group) return sendJson(res, 400, { error: "group not found" });
+    if (org.databases.has(input.name)) return sendJson(res, 409, { error: `database with name ${input.name} already exists` });
+    if (input.seed?.type === "database" && !org.databases.has(input.seed.name)) {
+      return sendJson(res, 400, { error: `seed database ${input.seed.name} not found` });
+    }
+    const DbId = randomUUID();
+    const Hostname = `${input.name}-${org.record.slug}.turso.io`;
+    const database = {
+      Name: input.name, DbId, Hostname, block_reads: false, block_writes: false, regions: [group.primary],
+      primaryRegion: group.primary, group: group.name, delete_protection: false, parent: null,
+      size_limit: input.size_limit ?? "", allow_attach: false, allowed_ips: [], allowed_aws_vpc_ids: [],
+    };
+    Object.defineProperty(database, "instance", {
+      value: { uuid: randomUUID(), name: group.primary, type: "primary", region: group.primary, hostname: `${group.primary}-${Hostname}` },
+    });
+    org.databases.set(input.name, database);
+    org.log("db-create", { database: input.name });
+    return sendJson(res, 200, { database: { DbId, Hostname, Name: input.name } });
+  },
+  getDatabase: withDatabase(({ res, database }) => sendJson(res, 200, { database: publicDatabase(database) })),
+  deleteDatabase: withDatabase(({ res, org, database }) => {
+    if (database.delete_protection) return sendJson(res, 400, { error: "database is protected from deletion" });
+    org.databases.delete(database.Name);
+    org.log("db-delete", { database: database.Name });
+    return sendJson(res, 200, { database: database.Name });
+  }),
+  getDatabaseConfiguration: withDatabase(({ res, database }) => sendJson(res, 200, configurationOf(database))),
+  updateDatabaseConfiguration: withDatabase(({ res, database, input }) => {
+    if (input === undefined) return sendJson(res, 400, { error: "a configuration body is required" });
+    for (const key of Object.keys(configurationOf(database))) if (key in input) database[key] = input[key];
+    return sendJson(res, 200, configurationOf(database));
+  }),
+  listDatabaseInstances: withDatabase(({ res, database }) => sendJson(res, 200, { instances: [database.instance] })),
+  getDatabaseInstance: withDatabase(({ res, database, params: { instanceName } }) =>
+    instanceName === database.instance.name
+      ? sendJson(res, 200, { instance: database.instance })
+      : sendJson(res, 404, { error: `instance ${instanceName} not found` })),
+  createDatabaseToken: withDatabase(({ res, org, database, input, query }) => {
+    org.log("db-token-create", { database: database.Name });
+    const group = org.groups.get(database.group);
+    return mintToken(res, query, input, { id: database.DbId, gen: `${database.tokenGeneration ?? 0}.${group?.tokenGeneration ?? 0}` });
+  }),
+  invalidateDatabaseTokens: withDatabase(({ res, database }) => {
+    rotate(database);
+    return send(res, 200, "", "text/plain");
+  }),
+  // turso-cli's Wakeup: 200 for a database that exists; its body is not read.
+  wakeupDatabase: withDatabase(({ res }) => send(res, 200, "", "text/plain")),
+  getDatabaseUsage: withDatabase(({ res, database, query }) => {
+    for (const key of ["from", "to"]) {
+      const value = query.get(key);
+      if (value !== null && !RFC3339.test(value)) return sendJson(res, 400, { error: `invalid ${key} parameter: ${value}` });
+    }
+    return sendJson(res, 200, { database: usageOf(database) });
+  }),
+  getDatabaseStats: withDatabase(({ res }) =>
+    sendJson(res, 200, { top_queries: [{ query: "SELECT * FROM users", rows_read: 42, rows_written: 0 }] })),
+
+  // Members.
+  listOrganizationMembers: ({ res, org }) => sendJson(res, 200, { members: [...org.members.values()] }),
+  addOrganizationMember: ({ res, org, input }) => {
+    const role = input?.role ?? "member";
+    if (typeof input?.username !== "string") return sendJson(res, 400, { error: "username is required" });
+    if (!ROLES.includes(role)) return sendJson(res, 400, { error: "invalid role" });
+    if (org.members.has(input.username)) {
+      return sendJson(res, 409, { error: `user ${input.username} is already a member of organization ${org.record.slug}` });
+    }
+    org.members.set(input.username, { username: input.username, role, email: `${input.username}@example.com` });
+    org.log("org-member-add", { username: input.username });
+    return sendJson(res, 200, { member: input.username, role });
+  },
+  getOrganizationMember: ({ res, org, params: { username } }) => {
+    const member = org.members.get(username);
+    return member ? sendJson(res, 200, { member }) : sendJson(res, 404, { error: "could not find member" });
+  },
+  updateMemberRole: ({ res, org, params: { username }, input }) => {
+    const member = org.members.get(username);
+    if (!member) return sendJson(res, 404, { error: `could not find user ${username}` });
+    if (!ROLES.includes(input?.role)) return sendJson(res, 400, { error: "invalid role" });
+    member.role = input.role;
+    return sendJson(res, 200, { member });
+  },
+  removeOrganizationMember: ({ res, org, params: { username } }) => {
+    if (!org.members.delete(username)) {
+      return sendJson(res, 404, { error: `user ${username} is not a member of org ${org.record.slug}` });
+    }
+    org.log("org-member-rm", { username });
+    return sendJson(res, 200, { member: username });
+  },
+
+  // Invites.
+  listOrganizationInvitesV2: ({ res, org }) => sendJson(res, 200, { invites: [...org.invites.values()] }),
+  inviteOrganizationMemberV2: ({ res, org, input }) => {
+    const role = input?.role ?? "member";
+    if ((typeof input?.email === "string") === (typeof input?.username === "string")) {
+      return sendJson(res, 400, { error: "provide exactly one of email or username" });
+    }
+    if (!ROLES.includes(role)) return sendJson(res, 400, { error: "invalid role" });
+    const email = input.email ?? `${input.username}@example.com`;
+    org.invites.set(email, { id: org.invites.size + 1, email, role, created_at: new Date().toISOString() });
+    return sendJson(res, 200, { invited: { email, role, organization: org.record.slug } });
+  },
+  deleteOrganizationInviteByEmailV2: ({ res, org, params: { email } }) =>
+    org.invites.delete(email) ? send(res, 200, "", "text/plain") : sendJson(res, 404, { error: "invite not found" }),
+
+  // The organization's API tokens.
+  listOrganizationAPITokens: ({ res, org }) => sendJson(res, 200, { tokens: [...org.apiTokens.values()] }),
+  revokeOrganizationAPIToken: ({ res, org, params: { tokenId } }) =>
+    org.apiTokens.delete(tokenId) ? sendJson(res, 200, { token: tokenId }) : sendJson(res, 404, { error: "token not found" }),
+
+  // Audit logs, newest first.
+  listOrganizationAuditLogs: ({ res, org, query }) => {
+    const pageSize = Number(query.get("page_size") ?? 100);
+    const page = Number(query.get("page") ?? 1);
+    if (!(Number.isInteger(pageSize) && pageSize > 0 && Number.isInteger(page) && page > 0)) {
+      return sendJson(res, 400, { error: "invalid page or page_size" });
+    }
+    const logs = [...org.auditLogs].reverse();
+    return sendJson(res, 200, {
+      audit_logs: logs.slice((page - 1) * pageSize, page * pageSize),
+      pagination: { page, page_size: pageSize, total_pages: Math.max(1, Math.ceil(logs.length / pageSize)), total_rows: logs.length },
+    });
+  },
+};
+
+const { operations } = JSON.parse(readFileSync(new URL("../operations.json", import.meta.url), "utf8"));
+
+const unhandled = operations.filter(({ id }) => !(id in HANDLERS)).map(({ id }) => id);
+const undeclared = Object.keys(HANDLERS).filter((id) => !operations.some((operation) => operation.id === id));
+if (unhandled.length > 0 || undeclared.length > 0) {
+  throw new Error(`the stand-in's handlers and tests/operations.json disagree: no handler for [${unhandled}], no operation for [${undeclared}]`);
+}
+
+/** Each operation's path template as a pattern whose groups are its parameters. */
+const ROUTES = operations.map(({ id, method, base, path }) => ({
+  id,
+  method,
+  base,
+  names: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]),
+  pattern: new RegExp(`^${path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+}));
+
+/**
+ * The operation a request is for, its handler, and the path's parameters
+ * by name, decoded; undefined for none. `base` is "api" for the Platform
+ * API and "region" for the region finder.
+ */
+export function route(method, base, path) {
+  for (const { id, names, pattern, ...declared } of ROUTES) {
+    const match = declared.method === method && declared.base === base && pattern.exec(path);
+    if (match) {
+      const params = Object.fromEntries(names.map((name, i) => [name, decoded(match[i + 1])]));
+      return { id, handler: HANDLERS[id], params };
+    }
+  }
+  return undefined;
+}
+
+/** A path segment decoded; one that is not valid percent-encoding, as sent. */
+export function decoded(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
