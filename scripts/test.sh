@@ -8,7 +8,7 @@ cd "$ROOT"
 
 ensure_chromium
 scripts/build.sh
-# The test-only build whose calls fail on purpose, for tests/js/guard.test.mjs.
+# The test-only build whose calls fail on purpose, for tests/js/safety/guard.test.mjs.
 PKG_FEATURES=panic-probe PKG_DIR=tests/out/probe-pkg scripts/build.sh
 
 log "cargo fmt and clippy (native and wasm32)"
@@ -41,7 +41,7 @@ log "wasm-bindgen-test in headless Chromium against $TURSO_STANDIN_URL"
 # a new connection unread when more open at once than it has idle threads;
 # the page then never loads, and the runner waits 300 s for it. The page
 # imports the glue's snippets all at once: with five, about one run in three
-# hung, with four none did in 40 runs, so tests/js/runtimes.test.mjs keeps
+# hung, with four none did in 40 runs, so tests/js/packaging/runtimes.test.mjs keeps
 # them to four. Should it happen anyway, the suite is run once more: a page
 # that loads and then hangs fails by the runner's own test timeout (20 s).
 # Each run has a process group of its own (setsid), so that a page that
@@ -67,4 +67,4 @@ elif [ "$status" != 0 ]; then
 fi
 
 log "node:test on pkg/"
-node --test tests/js/
+node --test tests/js/*/*.test.mjs

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
-import { TursoClientError } from "turso-platform-wasm";
+import { createClient, TursoClientError } from "turso-platform-wasm";
 import { DEFAULT_TOKEN, startStandin } from "../standin/server.mjs";
 
 export const TOKEN = DEFAULT_TOKEN;
@@ -22,6 +22,12 @@ export function useStandin() {
   });
   after(() => handle.server.close());
   return handle;
+}
+
+/** A client of `org` made against the file's stand-in: `clientFor(standin)(org, extraConfig?)`. */
+export function clientFor(standin) {
+  return (org, extra = {}) =>
+    createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region`, ...extra });
 }
 
 let orgCounter = 0;

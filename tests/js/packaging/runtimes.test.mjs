@@ -8,11 +8,11 @@ import { after, before, describe, test } from "node:test";
 import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { serveStatic } from "../../www/serve.mjs";
-import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "./helpers.mjs";
+import { serveStatic } from "../../../www/serve.mjs";
+import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BIN = `${ROOT}node_modules/.bin/`;
 const OUT = `${ROOT}tests/out/`;
 const CONSUMER = `${OUT}consumer/`;

@@ -1,16 +1,13 @@
 // Every Groups and Locations call through the built package, against the
 // stateful stand-in: what each resolves to, what went on the wire, retries
-// by method, and secrets. What every call shares is in every-call.test.mjs.
+// by method, and secrets. What every call shares is in contract/every-call.test.mjs.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createClient } from "turso-platform-wasm";
-import { assertNeverShown, freshOrg, rejection, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 
-function client(org, extra = {}) {
-  return createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region`, ...extra });
-}
+const client = clientFor(standin);
 
 describe("the groups resource", () => {
   test("a created group is listed, got, and gone once deleted", async () => {
@@ -140,30 +137,6 @@ describe("groups.createToken", () => {
     const error = await rejection(groups.createToken("g"), { code: "decode_error", status: 200 });
     assert.doesNotMatch(error.body, /leaked/);
     assertNeverShown("eyJhbGciOiJFZERTQSJ9.leaked.signature", [error]);
-  });
-});
-
-describe("the locations resource", () => {
-  test("list is the API's map as a list sorted by code", async () => {
-    const locations = await client(freshOrg("loc")).locations.list();
-    assert.deepEqual(locations[0], { code: "ams", description: "Amsterdam, Netherlands" });
-    assert.deepEqual(
-      locations.map((l) => l.code),
-      [...locations.map((l) => l.code)].sort(),
-    );
-    assert.ok(locations.every((l) => Object.keys(l).join() === "code,description"));
-  });
-
-  test("closest asks regionUrl, and sends it no token", async () => {
-    const closest = await client(freshOrg("region")).locations.closest();
-    assert.deepEqual(closest, { server: "lhr", client: "lhr" });
-    const asked = standin.server.requests.filter((r) => r.path === "/region/");
-    assert.ok(asked.length > 0);
-    for (const request of asked) assert.equal(request.headers.authorization, undefined);
-  });
-
-  test("regionUrl is checked like baseUrl", () => {
-    assert.throws(() => client("acme", { regionUrl: "http://example.com" }), { code: "invalid_argument", field: "regionUrl" });
   });
 });
 

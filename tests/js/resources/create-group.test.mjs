@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { UNUSUAL_GROUP } from "../standin/faults.mjs";
-import { freshOrg, TOKEN, useStandin } from "./helpers.mjs";
+import { UNUSUAL_GROUP } from "../../standin/faults.mjs";
+import { freshOrg, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 

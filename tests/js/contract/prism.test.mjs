@@ -9,9 +9,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { freePort, operations } from "./helpers.mjs";
+import { freePort, operations } from "../helpers.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const SPEC = "tests/spec/turso-platform-openapi.json";
 
 /** The calls that are not one operation of the spec, and why. */

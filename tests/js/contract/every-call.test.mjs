@@ -4,14 +4,11 @@
 // any read, with nothing sent.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createClient } from "turso-platform-wasm";
-import { operations, rejection, TOKEN, freshOrg, useStandin } from "./helpers.mjs";
+import { clientFor, freshOrg, operations, rejection, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 
-function client(org) {
-  return createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region` });
-}
+const client = clientFor(standin);
 
 /** The arguments, valid for the stand-in, of each call that takes any. */
 const ARGUMENTS = {

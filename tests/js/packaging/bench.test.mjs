@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { CONTENDERS, OPERATIONS } from "../../bench/contenders.mjs";
+import { CONTENDERS, OPERATIONS } from "../../../bench/contenders.mjs";
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 test("bench/run.mjs --quick prints its table and writes the JSON and the chart", { timeout: 300_000 }, async () => {
   const out = await mkdtemp(`${tmpdir()}/bench-`);

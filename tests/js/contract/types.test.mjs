@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 
 test("the TypeScript declarations accept right calls, reject wrong ones, and agree with the spec", () => {
   // tests/types/spec-agreement.ts compares them with what openapi-typescript

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { assertNeverShown, freshOrg, refusedPort, rejection, seenErrors, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, freshOrg, refusedPort, rejection, seenErrors, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 const call = (org, name = "g", options = {}) =>

@@ -7,9 +7,9 @@ import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { after, before, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { initSync } from "../../pkg/turso_platform_wasm.js";
-import { spawnStandin } from "../standin/server.mjs";
-import { TOKEN } from "./helpers.mjs";
+import { initSync } from "../../../pkg/turso_platform_wasm.js";
+import { spawnStandin } from "../../standin/server.mjs";
+import { TOKEN } from "../helpers.mjs";
 
 setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc");

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { assertNeverShown, rejection, seenErrors, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, rejection, seenErrors, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import ts from "typescript";
 import { createClient } from "turso-platform-wasm";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const { operations } = JSON.parse(readFileSync(`${root}/tests/operations.json`, "utf8"));
 const LIMITS = ["signal", "timeoutMs", "maxRetries"];
 

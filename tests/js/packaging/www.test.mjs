@@ -6,11 +6,11 @@
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
-import { serveDemo } from "../../www/serve.mjs";
-import { startStandin } from "../standin/server.mjs";
-import { freshOrg, launchChromium } from "./helpers.mjs";
+import { serveDemo } from "../../../www/serve.mjs";
+import { startStandin } from "../../standin/server.mjs";
+import { freshOrg, launchChromium } from "../helpers.mjs";
 
-const OUT = new URL("../out/", import.meta.url);
+const OUT = new URL("../../out/", import.meta.url);
 // Its own token, so that finding it on the page means the typed one leaked.
 const TOKEN = "www-typed-secret-4f9c";
 const standin = {};

@@ -8,9 +8,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, test } from "node:test";
 import { createClient, createGroup } from "turso-platform-wasm";
-import { assertNeverShown, refusedPort, rejection, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, clientFor, refusedPort, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
+const client = clientFor(standin);
 const call = (org, options = {}) =>
   createGroup(org, TOKEN, "fault-group", "lhr", undefined, { baseUrl: standin.url, ...options });
 const seen = (org) => standin.server.requestsFor(org).map((r) => r.status ?? "no answer");
@@ -144,7 +145,7 @@ describe("afterwards", () => {
   });
 
   test("a finished call leaves no timer behind: the process exits at once", async () => {
-    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
     const script = `
       import { createGroup } from "turso-platform-wasm";
       await createGroup("exit-check", "${TOKEN}", "g", "lhr", null, { baseUrl: "${standin.url}" });
@@ -154,6 +155,25 @@ describe("afterwards", () => {
     await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: root });
     assert.ok(Date.now() - started < 10_000, `exited after ${Date.now() - started} ms; the default timeout is 60 s`);
   });
-
-  test("no error shows the token", () => assertNeverShown(TOKEN));
 });
+
+describe("retries by method, on every resource", () => {
+  test("a GET is retried after a 502; a POST, PATCH or DELETE is not", async () => {
+    assert.deepEqual(await client("fault-502-then-ok--dblist").databases.list(), []);
+    assert.equal(standin.server.requestsFor("fault-502-then-ok--dblist").length, 2);
+    await rejection(client("fault-502-then-ok--dbcreate").databases.create("db", { group: "g" }), {
+      code: "server_error",
+      attempts: 1,
+    });
+    await rejection(client("fault-502-then-ok--member").members.updateRole("iku", "admin"), { code: "server_error", attempts: 1 });
+    await rejection(client("fault-502-then-ok--invite").invites.delete("iku@turso.tech"), { code: "server_error", attempts: 1 });
+  });
+
+  test("an error body that is not JSON keeps its status; an API code is kept", async () => {
+    await rejection(client("fault-html-500").members.list(), { code: "server_error", status: 500 });
+    const error = await rejection(client("fault-echo-token").auditLogs.list(), { code: "unauthorized", status: 401 });
+    assertNeverShown(TOKEN, [error]);
+  });
+});
+
+test("no error of this file shows the token", () => assertNeverShown(TOKEN));

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup, TursoClientError } from "turso-platform-wasm";
-import { assertNeverShown, rejection, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 
@@ -133,7 +133,7 @@ describe("a replaced fetch that misbehaves", () => {
 
 describe("arguments are measured before they are copied", () => {
   test("huge strings and a huge sparse array are refused, and leave wasm memory as it was", async () => {
-    const { initSync } = await import("../../pkg/turso_platform_wasm.js");
+    const { initSync } = await import("../../../pkg/turso_platform_wasm.js");
     const memory = () => initSync().memory.buffer.byteLength;
     const huge = "a".repeat(5e7);
     const sparse = [];

@@ -7,9 +7,9 @@ import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { useStandin } from "./helpers.mjs";
+import { useStandin } from "../helpers.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const standin = useStandin();
 
 /** The child's report on `which`, once it exited 0 with an empty stderr. */
@@ -17,7 +17,7 @@ function child(which) {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--unhandled-rejections=strict", "--expose-gc", join(ROOT, "tests/js/host-values-child.mjs"), join(ROOT, "pkg"), standin.url, which],
+      ["--unhandled-rejections=strict", "--expose-gc", join(ROOT, "tests/js/safety/host-values-child.mjs"), join(ROOT, "pkg"), standin.url, which],
       { maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${which}: ${error.message}\n${stderr}`));

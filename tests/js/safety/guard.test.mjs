@@ -13,11 +13,11 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { serveStatic } from "../../www/serve.mjs";
-import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "./helpers.mjs";
+import { serveStatic } from "../../../www/serve.mjs";
+import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const PROBE = join(ROOT, "tests/out/probe-pkg");
 const CHILD = fileURLToPath(new URL("guard-child.mjs", import.meta.url));
 const KINDS = ["panic", "abort", "oom", "unreachable"];

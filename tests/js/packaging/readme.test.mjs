@@ -9,16 +9,16 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { test } from "node:test";
 import { createGroup } from "turso-platform-wasm";
-import { fetchWhenUp, freshOrg, refusedPort, TOKEN, useStandin, workerdConfig } from "./helpers.mjs";
+import { fetchWhenUp, freshOrg, refusedPort, TOKEN, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
-const OUT = new URL("../out/", import.meta.url);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const OUT = new URL("../../out/", import.meta.url);
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const standin = useStandin();
 
 /** The README's examples of `kind`, by the heading they sit under. */
 async function examples(kind = "node") {
-  const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+  const readme = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
   const found = new Map();
   for (const section of readme.split(/^#{2,3} /m)) {
     const heading = section.slice(0, section.indexOf("\n"));

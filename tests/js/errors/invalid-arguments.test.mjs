@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient, createGroup, TursoClientError } from "turso-platform-wasm";
-import { assertNeverShown, rejection, TOKEN, useStandin } from "./helpers.mjs";
+import { assertNeverShown, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 const ORG = "acme";

@@ -1,0 +1,143 @@
+// The Databases resource, through the built package against the stateful stand-in: what
+// each call resolves to, what went on the wire, and what is refused before
+// sending.
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { assertNeverShown, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
+
+const standin = useStandin();
+const client = clientFor(standin);
+
+/** The claims of a JWT the stand-in minted. */
+const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
+
+describe("databases", () => {
+  test("a database lives in an existing group: created, listed, got, and deleted", async () => {
+    const org = freshOrg("db");
+    const turso = client(org);
+    await rejection(turso.databases.create("orphan", { group: "missing" }), { code: "bad_request", status: 400 });
+    await turso.groups.create("g", { location: "lhr" });
+    const created = await turso.databases.create("db1", { group: "g", size_limit: "256mb" });
+    assert.equal(created.Name, "db1");
+    assert.match(created.DbId, /^[0-9a-f-]{36}$/);
+    assert.equal(created.Hostname, `db1-${org}.turso.io`);
+    await rejection(turso.databases.create("db1", { group: "g" }), { code: "conflict", status: 409, attempts: 1 });
+
+    const got = await turso.databases.get("db1");
+    assert.equal(got.group, "g");
+    assert.equal(got.primaryRegion, "lhr");
+    assert.deepEqual(await turso.databases.list(), [got]);
+    assert.deepEqual(await turso.databases.list({ group: "g" }), [got]);
+    assert.deepEqual(await turso.databases.list({ group: "other" }), []);
+
+    assert.equal(await turso.databases.delete("db1"), "db1", "delete resolves to the deleted name");
+    await rejection(turso.databases.get("db1"), { code: "not_found", status: 404 });
+    const sent = standin.server.requestsFor(org).find((r) => r.method === "POST" && r.path.endsWith("/databases"));
+    assert.deepEqual(JSON.parse(sent.body), { name: "orphan", group: "missing" });
+  });
+
+  test("configuration, instances, usage and stats", async () => {
+    const org = freshOrg("db-config");
+    const turso = client(org);
+    await turso.groups.create("g", { location: "ams" });
+    await turso.databases.create("db", { group: "g" });
+
+    const updated = await turso.databases.updateConfiguration("db", { block_writes: true, allowed_ips: ["10.0.0.0/8"] });
+    assert.equal(updated.block_writes, true);
+    assert.deepEqual(updated.allowed_ips, ["10.0.0.0/8"]);
+    assert.deepEqual(await turso.databases.getConfiguration("db"), updated);
+    const patch = standin.server.requestsFor(org).findLast((r) => r.method === "PATCH");
+    assert.deepEqual(JSON.parse(patch.body), { block_writes: true, allowed_ips: ["10.0.0.0/8"] }, "only what was given");
+
+    const [instance] = await turso.databases.listInstances("db");
+    assert.equal(instance.name, "ams");
+    assert.deepEqual(await turso.databases.getInstance("db", "ams"), instance);
+    await rejection(turso.databases.getInstance("db", "lhr"), { code: "not_found" });
+
+    const usage = await turso.databases.usage("db", { from: new Date(Date.UTC(2026, 0, 1)), to: "2026-02-01T00:00:00+01:00" });
+    assert.deepEqual(usage.total, { rows_read: 42, rows_written: 7, storage_bytes: 4096, bytes_synced: 0 });
+    const asked = new URL(standin.server.requestsFor(org).at(-1).path, "http://x");
+    assert.equal(asked.searchParams.get("from"), "2026-01-01T00:00:00.000Z", "a Date is sent as RFC 3339");
+    assert.equal(asked.searchParams.get("to"), "2026-02-01T00:00:00+01:00");
+    assert.equal(asked.search, "?from=2026-01-01T00%3A00%3A00.000Z&to=2026-02-01T00%3A00%3A00%2B01%3A00");
+
+    const [top] = await turso.databases.stats("db");
+    assert.equal(top.query, "SELECT * FROM users");
+  });
+
+  test("a group with databases can't be deleted until they are", async () => {
+    const turso = client(freshOrg("db-in-group"));
+    await turso.groups.create("g", { location: "lhr" });
+    await turso.databases.create("db", { group: "g" });
+    await rejection(turso.groups.delete("g"), { code: "conflict", status: 409, attempts: 1 });
+    assert.equal((await turso.databases.list()).length, 1);
+    await turso.databases.delete("db");
+    assert.equal((await turso.groups.delete("g")).name, "g");
+  });
+
+  test("tokens are minted per database, read-only on request, and rotated", async () => {
+    const org = freshOrg("db-token");
+    const turso = client(org);
+    await turso.groups.create("g", { location: "lhr" });
+    const { DbId } = await turso.databases.create("db", { group: "g" });
+    const { jwt } = await turso.databases.createToken("db", { authorization: "read-only", expiration: "1d" });
+    assert.deepEqual(claimsOf(jwt), { a: "ro", id: DbId, gen: "0.0" });
+    const minted = standin.server.requestsFor(org).at(-1);
+    assert.match(minted.path, /\/databases\/db\/auth\/tokens\?expiration=1d&authorization=read-only$/);
+    assert.equal(minted.body, "", "no claims, no body: an empty permissions is refused by the API");
+    await turso.databases.rotateTokens("db");
+    assert.equal(claimsOf((await turso.databases.createToken("db")).jwt).gen, "1.0");
+    await rejection(turso.databases.createToken("other"), { code: "not_found" });
+  });
+
+  test("wakeup is turso-cli's POST with no body, resolving to nothing", async () => {
+    const org = freshOrg("db-wakeup");
+    const turso = client(org);
+    await turso.groups.create("g", { location: "lhr" });
+    await turso.databases.create("sleepy", { group: "g" });
+    assert.equal(await turso.databases.wakeup("sleepy"), undefined);
+    const sent = standin.server.requestsFor(org).at(-1);
+    assert.equal(sent.method, "POST");
+    assert.match(sent.path, /\/v1\/organizations\/[^/]+\/databases\/sleepy\/wakeup$/);
+    assert.equal(sent.body, "");
+    await rejection(turso.databases.wakeup("missing"), { code: "not_found", status: 404, attempts: 1 });
+    await rejection(turso.databases.wakeup("a/b"), { code: "invalid_argument", field: "name", attempts: 0 });
+  });
+
+  test("bad arguments are refused before sending", async () => {
+    const org = freshOrg("db-bad");
+    const turso = client(org);
+    const cases = [
+      [() => turso.databases.get("My_DB"), "name"],
+      [() => turso.databases.create("db", {}), "group"],
+      [() => turso.databases.create("db", { group: "g", seed: { type: "database" } }), "seed"],
+      [() => turso.databases.create("db", { group: "g", seed: { name: "x" } }), "seed"],
+      [() => turso.databases.create("db", { group: "g", seed: { type: "database", name: "x", timestamp: "yesterday" } }), "seed"],
+      [() => turso.databases.create("db", { group: "g", size_limit: "a lot" }), "size_limit"],
+      [() => turso.databases.create("db", { group: "g", remote_encryption: { encryption_key: "", encryption_cipher: "aes256gcm" } }), "remote_encryption"],
+      [() => turso.databases.create("db", { group: "g", remote_encryption: { encryption_key: "k", encryption_cipher: "rot13" } }), "remote_encryption"],
+      [() => turso.databases.updateConfiguration("db", { block_reads: "yes" }), "block_reads"],
+      [() => turso.databases.getInstance("db", ".."), "instance"],
+      [() => turso.databases.usage("db", { from: "2023-12-12T00:00:00" }), "from"],
+      [() => turso.databases.usage("db", { to: new Date("not a date") }), "to"],
+      [() => turso.databases.usage("db", { to: 1700000000 }), "to"],
+      [() => turso.databases.list({ group: "" }), "group"],
+      [() => turso.databases.list({ schema: "../x" }), "schema"],
+    ];
+    for (const [call, field] of cases) {
+      await rejection(call(), { code: "invalid_argument", field, attempts: 0 });
+    }
+    assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+
+  test("an encryption key is never quoted back", async () => {
+    const key = "c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1mb3ItdGVzdA==";
+    const error = await rejection(
+      client(freshOrg("db-key")).databases.create("db", { group: "g", remote_encryption: { encryption_key: key } }),
+      { code: "invalid_argument", field: "remote_encryption" },
+    );
+    assert.equal(error.message, "remote_encryption.encryption_cipher is required");
+  });
+});
+
+test("the token appears in no error of this file", () => assertNeverShown(TOKEN));
