@@ -190,6 +190,13 @@ export type CreatedInvite = {
   organization?: string,
 };
 
+export type CursorPagination = {
+  /**
+   * The `cursor` of the next page.
+   */
+  next?: string,
+};
+
 /**
  * A database as the API returns it (`Database`).
  */
@@ -243,6 +250,17 @@ export type DatabaseConfiguration = {
    * AWS VPC endpoint IDs allowed to connect; empty for any.
    */
   allowed_aws_vpc_ids?: string[] | null,
+};
+
+/**
+ * One page of databases, and where the next one starts.
+ */
+export type DatabasePage = {
+  databases: Database[],
+  /**
+   * Absent, or without `next`, on the last page.
+   */
+  pagination?: CursorPagination,
 };
 
 /**
@@ -718,7 +736,7 @@ export type TransferGroupOptions = RequestOptions & GroupTransfer;
 export type CreateGroupTokenOptions = RequestOptions & TokenClaims & { expiration?: string | null; authorization?: "full-access" | "read-only" | null };
 
 /** The options of `databases.list`. */
-export type ListDatabasesOptions = RequestOptions & { group?: string | null; schema?: string | null; parent?: string | null };
+export type ListDatabasesOptions = RequestOptions & { group?: string | null; schema?: string | null; parent?: string | null; limit?: number | null; cursor?: string | null };
 
 /** The options of `databases.create`. */
 export type CreateDatabaseOptions = RequestOptions & Omit<NewDatabase, "name">;
@@ -876,11 +894,17 @@ export interface GroupsApi {
 /** The `databases` resource of a client. */
 export interface DatabasesApi {
   /**
-   * Lists the organization's databases, by `group` or `parent` if given.
+   * Lists every database of the organization, by `group` or `parent` if given, following the pages (`limit` a page, 1000 unless given).
    *
    * `GET /v1/organizations/{org}/databases`
    */
-  list(...options: OptionsArgument<ListDatabasesOptions>): Promise<Database[]>;
+  list(...options: OptionsArgument<ListDatabasesOptions>): Promise<DatabasePage["databases"]>;
+  /**
+   * Every item of every page, one page fetched at a time as they are
+   * consumed, each page after the first from the `pagination.next` of the one
+   * before. Each page is a request with these options; its `signal` also stops the walk.
+   */
+  all(options?: ListDatabasesOptions | null): AsyncGenerator<DatabasePage["databases"][number], void, undefined>;
   /**
    * Gets a database; rejects with `not_found` when there is none of that name.
    *
@@ -1167,6 +1191,8 @@ export type TursoClientErrorField =
   | "group"
   | "schema"
   | "parent"
+  | "limit"
+  | "cursor"
   | "seed"
   | "size_limit"
   | "remote_encryption"

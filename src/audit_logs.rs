@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::operation::{Input, Method, NoBody, Operation, Pages, Param, Spec, Visitor};
+use crate::operation::{Input, Method, NoBody, Operation, Pages, Paging, Param, Spec, Visitor};
 use crate::validate;
 
 /// One action taken in the organization (`AuditLog`).
@@ -60,6 +60,7 @@ impl Operation for List {
         ],
         pages: Some(Pages {
             items: "audit_logs",
+            by: Paging::Numbered,
         }),
         ..Spec::new(
             "listOrganizationAuditLogs",

@@ -153,8 +153,10 @@ const MAX_BODY_ARGUMENT: u32 = 64 * 1024;
 extern "C" {
     /// The client object: `names[i]` is `"resource.method"`, and calling it
     /// calls [`Calls::run`] with `settings`, `i` and the arguments;
-    /// `pages[i]`, where set, is the member of its answer that holds a
-    /// page's items. `calls` is there only to reach [`Calls`].
+    /// `pages[i]`, where set, is `[items, paging]`: the member of its answer
+    /// that holds a page's items, and `"page"` or `"cursor"` for how the
+    /// pages are walked ([`crate::operation::Paging`]). `calls` is there
+    /// only to reach [`Calls`].
     #[wasm_bindgen(js_name = buildClient)]
     fn build_client(names: &Array, pages: &Array, settings: &Array, calls: JsValue) -> JsValue;
 }
@@ -173,9 +175,12 @@ pub fn create_group(
     guard::entered(|| {
         let args = Array::of4(&name, &location, &extensions, &options);
         match flat_settings(&org, &token, &options) {
-            Ok(settings) => {
-                call::<groups::Create>(&settings, &["name", "location", "extensions"], &args)
-            }
+            Ok(settings) => call::<groups::Create>(
+                &settings,
+                &["name", "location", "extensions"],
+                &args,
+                &JsValue::UNDEFINED,
+            ),
             Err(error) => settle(async move { Err(CallFailure::before_sending(error)) }),
         }
     })
@@ -204,7 +209,7 @@ pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
         let (names, pages): (Array, Array) = DISPATCH.with(|table| {
             let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
             let pages = table.specs.iter().map(|spec| match spec.pages {
-                Some(pages) => JsValue::from_str(pages.items),
+                Some(pages) => Array::of2(&pages.items.into(), &pages.by.as_str().into()).into(),
                 None => JsValue::UNDEFINED,
             });
             (names.collect(), pages.collect())
@@ -229,12 +234,15 @@ pub struct Calls {}
 #[wasm_bindgen]
 impl Calls {
     /// Runs the operation at `index` for the client whose settings are
-    /// `settings`, with its arguments `args`.
-    pub fn run(settings: Array, index: usize, args: Array) -> Promise {
+    /// `settings`, with its arguments `args`. `walk`, for one page of a walk
+    /// through a list, is `client.js`'s own `{ page }`, or `{ limit, cursor }`:
+    /// what it holds is read before the caller's options, which stay as they
+    /// were given.
+    pub fn run(settings: Array, index: usize, args: Array, walk: JsValue) -> Promise {
         guard::entered(|| {
             let run = DISPATCH.with(|table| table.runs.get(index).copied());
             match (ClientSettings::from_js(&settings), run) {
-                (Some(settings), Some(run)) => run(&settings, &args),
+                (Some(settings), Some(run)) => run(&settings, &args, &walk),
                 _ => settle(async move {
                     Err(CallFailure::before_sending(Error::Internal {
                         message: format!(
@@ -272,7 +280,7 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
 }
 
 /// One operation's [`call`], with its own positional arguments.
-type Run = fn(&ClientSettings, &Array) -> Promise;
+type Run = fn(&ClientSettings, &Array, &JsValue) -> Promise;
 
 /// Every operation's [`Spec`] and its [`Run`], in one order.
 #[derive(Default)]
@@ -285,7 +293,7 @@ impl Visitor for DispatchTable {
     fn visit<O: Operation>(&mut self) {
         self.specs.push(&O::SPEC);
         self.runs
-            .push(|settings, args| call::<O>(settings, O::SPEC.args, args));
+            .push(|settings, args, walk| call::<O>(settings, O::SPEC.args, args, walk));
     }
 }
 
@@ -368,13 +376,22 @@ fn call<O: Operation>(
     settings: &ClientSettings,
     names: &'static [&'static str],
     args: &Array,
+    walk: &JsValue,
 ) -> Promise {
     // A constant for each `O`, so only the shape it needs is compiled.
     let shape = match O::SPEC.answer {
         AnswerAt::Reshaped(_) => reshaped::<O::Answer>,
         AnswerAt::Whole | AnswerAt::Member(_) | AnswerAt::Nothing => checked::<O::Answer>,
     };
-    run(&O::SPEC, settings, names, args, body_json::<O::Body>, shape)
+    run(
+        &O::SPEC,
+        settings,
+        names,
+        args,
+        walk,
+        body_json::<O::Body>,
+        shape,
+    )
 }
 
 fn run(
@@ -382,6 +399,7 @@ fn run(
     settings: &ClientSettings,
     names: &'static [&'static str],
     args: &Array,
+    walk: &JsValue,
     body_json: fn(&Spec, &JsValue) -> Result<String, Error>,
     shape: Shape,
 ) -> Promise {
@@ -391,7 +409,7 @@ fn run(
     let token = settings.config.token.clone();
     let mut body_given = None;
     let prepared = (|| {
-        let args = Arguments::read(names, args)?;
+        let args = Arguments::read(names, args, walk)?;
         args.refuse_unknown(spec, settings.also_in_options)?;
         let limits = args.options.call_limits(&settings.defaults)?;
         let mut params = Vec::new();
@@ -633,10 +651,16 @@ fn client_config(
 struct Arguments {
     positional: Vec<(&'static str, JsValue)>,
     options: OptionsObject,
+    /// A walk's own values for this page, from `client.js`.
+    walk: JsValue,
 }
 
 impl Arguments {
-    fn read(names: &'static [&'static str], args: &Array) -> Result<Arguments, Error> {
+    fn read(
+        names: &'static [&'static str],
+        args: &Array,
+        walk: &JsValue,
+    ) -> Result<Arguments, Error> {
         let mut positional = Vec::new();
         let mut next = 0;
         for name in names {
@@ -653,6 +677,7 @@ impl Arguments {
         Ok(Arguments {
             positional,
             options: OptionsObject::new(args.get(next), "options")?,
+            walk: walk.clone(),
         })
     }
 
@@ -673,8 +698,16 @@ impl Arguments {
         self.options.refuse_unknown(spec.call, &known)
     }
 
-    /// The argument `name`: positional, else from the options object.
+    /// The argument `name`: the walk's, else positional, else from the
+    /// options object.
     fn get(&self, name: &'static str) -> Result<JsValue, Error> {
+        // The walk is client.js's plain object: reading it cannot throw.
+        if self.walk.is_object() {
+            let walked = Reflect::get(&self.walk, &name.into()).unwrap_or(JsValue::UNDEFINED);
+            if !walked.is_undefined() {
+                return Ok(walked);
+            }
+        }
         match self.positional.iter().find(|(given, _)| *given == name) {
             Some((_, value)) => Ok(value.clone()),
             None => self.options.get(name),

@@ -7,7 +7,8 @@ use ts_rs::TS;
 
 use crate::error::Error;
 use crate::operation::{
-    AnswerAt, BodyFields, Input, Method, NoBody, Operation, Param, Spec, Validate, Visitor,
+    AnswerAt, BodyFields, Input, Method, NoBody, Operation, Pages, Paging, Param, Spec, Validate,
+    Visitor,
 };
 use crate::shared::{AuthToken, DatabaseUsage, TokenClaims, TOKEN_AUTHORIZATION, TOKEN_EXPIRATION};
 use crate::validate;
@@ -247,22 +248,51 @@ const DATABASES: &str = "/v1/organizations/{organizationSlug}/databases";
 const DATABASE: &str = "/v1/organizations/{organizationSlug}/databases/{databaseName}";
 const DATABASE_NAME: Param = Param::path("databaseName", "name", validate::database_name);
 
-/// `databases.list({ group?, schema?, parent? })`
+/// One page of databases, and where the next one starts.
+// turso-cli's `ListResponse` (`internal/turso/databases.go` at e149f69).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct DatabasePage {
+    pub databases: Vec<Database>,
+    /// Absent, or without `next`, on the last page.
+    // Typed, not passed as sent: the client follows it.
+    #[serde(default)]
+    pub pagination: Option<CursorPagination>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct CursorPagination {
+    /// The `cursor` of the next page.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// `databases.list({ group?, schema?, parent?, limit?, cursor? })`: every
+/// database, page after page. The published description has no paging,
+/// and its list stops at 1,000 databases (turso-cli PR #968); turso-cli
+/// asks for `limit` and `cursor` and follows `pagination.next`
+/// (`internal/turso/databases.go`, `DatabaseListOptions`, and
+/// `internal/cmd/list_databases.go`, at e149f69).
 pub struct List;
 impl Operation for List {
-    const DOC: &'static str =
-        "Lists the organization's databases, by `group` or `parent` if given.";
+    const DOC: &'static str = "Lists every database of the organization, by `group` or `parent` if given, following the pages (`limit` a page, 1000 unless given).";
     const SPEC: Spec = Spec {
         params: &[
             Param::query("group", validate::segment),
             Param::query("schema", validate::database_name),
             Param::query("parent", validate::segment),
+            Param::query("limit", validate::positive_integer).taking(Input::Integer),
+            Param::query("cursor", validate::any),
         ],
-        answer: AnswerAt::Member("databases"),
+        pages: Some(Pages {
+            items: "databases",
+            by: Paging::Cursor,
+        }),
         ..Spec::new("listDatabases", "databases.list", Method::Get, DATABASES)
     };
     type Body = NoBody;
-    type Answer = Vec<Database>;
+    type Answer = DatabasePage;
 }
 
 /// `databases.get(name)`

@@ -69,12 +69,35 @@ pub struct Spec {
     pub pages: Option<Pages>,
 }
 
-/// How a paged answer is laid out: its items sit in the member `items`, the
-/// page count in `pagination.total_pages`, and the page is asked for with
-/// the query parameter `page`.
+/// How a paged answer is laid out: its items sit in the member `items`, and
+/// the next page is found [`by`](Paging).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pages {
     pub items: &'static str,
+    pub by: Paging,
+}
+
+/// How the pages of a list are walked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// Each page is asked for by its number, with the query parameter
+    /// `page`, up to `pagination.total_pages`. The method is one page, and
+    /// `all()` walks them.
+    Numbered,
+    /// Each page after the first is asked for with the query parameter
+    /// `cursor`, set to the `pagination.next` of the page before, until a
+    /// page has none. The method itself resolves to every item, and
+    /// `all()` yields them as each page arrives.
+    Cursor,
+}
+
+impl Paging {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Paging::Numbered => "page",
+            Paging::Cursor => "cursor",
+        }
+    }
 }
 
 impl Spec {

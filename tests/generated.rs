@@ -19,8 +19,8 @@ use ts_rs::{Config, TypeVisitor, TS};
 use turso_platform_wasm::api;
 use turso_platform_wasm::error::CODES;
 use turso_platform_wasm::operation::{
-    self, AnswerAt, Base, BodyFields, Input, Operation, Place, Spec, Visitor, CALL_OPTIONS,
-    CLIENT_SETTINGS,
+    self, AnswerAt, Base, BodyFields, Input, Operation, Pages, Paging, Place, Spec, Visitor,
+    CALL_OPTIONS, CLIENT_SETTINGS,
 };
 
 /// One declared operation, with what its types say in TypeScript.
@@ -359,19 +359,41 @@ fn method_ts(declared: &Declared) -> String {
             out,
             "  {method}({}): Promise<{}>;",
             params.join(", "),
-            declared.answer
+            resolves_to(declared)
         )
         .expect("writing to a String");
     }
     if let Some(pages) = spec.pages {
+        let (walk, options) = match pages.by {
+            Paging::Numbered => (
+                "up to the last page. Each page is a `{method}` call with\n   * these options",
+                format!("Omit<{options}, \"page\">"),
+            ),
+            Paging::Cursor => (
+                "each page after the first from the `pagination.next` of the one\n   * before. Each page is a request with these options",
+                options,
+            ),
+        };
         writeln!(
             out,
-            "  /**\n   * Every item of every page, one page fetched at a time as they are\n   * consumed, up to the last page. Each page is a `{method}` call with\n   * these options; its `signal` also stops the walk.\n   */\n  all(options?: Omit<{options}, \"page\"> | null): AsyncGenerator<{}[{:?}][number], void, undefined>;",
-            declared.answer, pages.items
+            "  /**\n   * Every item of every page, one page fetched at a time as they are\n   * consumed, {}; its `signal` also stops the walk.\n   */\n  all(options?: {options} | null): AsyncGenerator<{}[{:?}][number], void, undefined>;",
+            walk.replace("{method}", method), declared.answer, pages.items
         )
         .expect("writing to a String");
     }
     out
+}
+
+/// What the method resolves to: its answer, or, for a list whose method
+/// follows the pages itself, the items of every page.
+fn resolves_to(declared: &Declared) -> String {
+    match declared.spec.pages {
+        Some(Pages {
+            items,
+            by: Paging::Cursor,
+        }) => format!("{}[{items:?}]", declared.answer),
+        _ => declared.answer.clone(),
+    }
 }
 
 /// The resources in the registry's order, each with its operations.
@@ -511,7 +533,7 @@ fn operations_json(registry: &Registry) -> String {
                 "options": option_names(spec),
                 "answer": { "at": answer_at, "member": member, "type": declared.answer },
                 "secretAnswer": spec.secret_answer,
-                "pages": spec.pages.map(|pages| pages.items),
+                "pages": spec.pages.map(|pages| json!({ "items": pages.items, "by": pages.by.as_str() })),
                 "doc": declared.doc,
             })
         })
@@ -550,7 +572,7 @@ fn readme_table(operations: &[&Declared]) -> String {
                 "| `{resource}.{method}({})` | `{}` | `{}` | {} |",
                 shown.join(", "),
                 request_line(spec),
-                declared.answer,
+                resolves_to(declared),
                 declared.doc
             )
             .expect("writing to a String");

@@ -1,5 +1,6 @@
 //! Spec parity: every declared operation against Turso's OpenAPI description
-//! in `tests/spec/`: its method, path template, path and query parameters,
+//! in `tests/spec/`, with the supplement of what Turso's own tools use
+//! beyond it merged over it: its method, path template, path and query parameters,
 //! body fields (the spec's required ones among them) and where its answer
 //! sits. Every operation of the spec must be declared.
 #![cfg(not(target_arch = "wasm32"))]
@@ -10,9 +11,24 @@ use serde_json::Value;
 use turso_platform_wasm::api;
 use turso_platform_wasm::operation::{self, AnswerAt, Operation, Place, Visitor};
 
+/// The published description with the supplement merged over it: each of
+/// the supplement's operations is added, or replaces the published one of
+/// the same path and method.
 fn openapi() -> Value {
-    let text = include_str!("spec/turso-platform-openapi.json");
-    serde_json::from_str(text).expect("the spec is JSON")
+    let published = include_str!("spec/turso-platform-openapi.json");
+    let mut spec: Value = serde_json::from_str(published).expect("the spec is JSON");
+    let supplement = include_str!("spec/supplement.openapi.json");
+    let supplement: Value = serde_json::from_str(supplement).expect("the supplement is JSON");
+    for (path, item) in supplement["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("a path item") {
+            assert!(
+                operation["x-source"].is_string(),
+                "{method} {path} says where its wire format comes from"
+            );
+            spec["paths"][path][method] = operation.clone();
+        }
+    }
+    spec
 }
 
 /// Follows `$ref`s and merges `allOf`, so a schema's own properties show.
@@ -60,9 +76,6 @@ const OUTSIDE_THE_SPEC: &[&str] = &[
     // the Platform API's description does not cover; `@tursodatabase/api`
     // has it too.
     "closestLocation",
-    // Turso's CLI wakes a sleeping database this way (`internal/turso/databases.go`,
-    // `Wakeup`, at e149f69); the description lacks it.
-    "wakeupDatabase",
 ];
 
 /// Required body fields the spec names wrongly, by operationId, and why.

@@ -1,4 +1,5 @@
 import { enterExport } from "./calls.js";
+import { createTursoClientError } from "./turso_client_error.js";
 
 // Builds a client's resources from the operations' names. Every method is an
 // arrow function over its index, so it needs no `this`: a destructured
@@ -17,9 +18,23 @@ export function buildClient(names, pages, settings, calls) {
     const [resource, method] = name.split(".");
     client[resource] ??= {};
     // A call always answers with a promise, even should wasm fail.
-    const send = (...args) => enterExport(() => run(settings, index, args));
-    client[resource][method] = send;
-    if (pages[index] !== undefined) client[resource].all = (options) => everyItem(send, pages[index], options);
+    client[resource][method] = (...args) => enterExport(() => run(settings, index, args, undefined));
+    if (pages[index] === undefined) return;
+    // One page of a walk: the caller's options as given, and the walk's own
+    // values, which the call reads first.
+    const page = (options, walk) => enterExport(() => run(settings, index, [options], walk));
+    const [items, paging] = pages[index];
+    if (paging === "cursor") {
+      const every = (options) => everyItemByCursor(page, items, options);
+      client[resource][method] = async (options) => {
+        const found = [];
+        for await (const item of every(options)) found.push(item);
+        return found;
+      };
+      client[resource].all = every;
+    } else {
+      client[resource].all = (options) => everyItemByPage(page, items, options);
+    }
   });
   for (const resource of Object.values(client)) Object.freeze(resource);
   return Object.freeze(client);
@@ -28,24 +43,51 @@ export function buildClient(names, pages, settings, calls) {
 // The items of every page, fetched one page at a time as they are consumed,
 // from the first page to the last the answers report. `options` are the
 // paged call's, but for `page`; its `signal` is checked before each page.
-async function* everyItem(send, items, options) {
+async function* everyItemByPage(send, items, options) {
   for (let page = 1; ; page += 1) {
-    const answer = await send(withPage(options, page));
+    const answer = await send(options, { page });
     const found = answer[items];
     yield* found;
     if (found.length === 0 || !(page < answer.pagination.total_pages)) return;
   }
 }
 
-// `options` with `page` set, as a copy that keeps every key, so that the call
-// checks them all; a value that is no options object, or one whose keys or
-// getters throw, is passed on as it is, for the call to refuse or report.
-function withPage(options, page) {
-  if (options === undefined || options === null) return { page };
+/** Databases a page, when the caller does not say: as turso-cli lists them. */
+const CURSOR_PAGE_SIZE = 1000;
+
+// The items of every page, fetched one page at a time as they are consumed:
+// each page after the first is asked for with the `pagination.next` of the
+// one before, until a page has none (turso-cli, internal/cmd/list_databases.go
+// at e149f69). `options` are the paged call's; `limit` is 1000 unless given,
+// and a `cursor` given starts the walk there.
+async function* everyItemByCursor(send, items, options) {
+  const walk = givesLimit(options) ? {} : { limit: CURSOR_PAGE_SIZE };
+  const seen = new Set();
+  for (;;) {
+    const answer = await send(options, walk);
+    yield* answer[items];
+    const cursor = answer.pagination?.next;
+    if (typeof cursor !== "string" || cursor === "") return;
+    // A server that gives a cursor twice would have the walk go round for
+    // ever, or hand over items twice: that is refused, not ended quietly.
+    if (seen.has(cursor)) {
+      throw createTursoClientError(
+        `the Turso API gave the page cursor ${JSON.stringify(cursor.slice(0, 100))} twice; the list stops rather than repeat itself`,
+        "decode_error", 200, undefined, undefined, undefined, 1,
+      );
+    }
+    seen.add(cursor);
+    walk.cursor = cursor;
+  }
+}
+
+// Whether the caller gives a `limit`, read where a throw is caught. A read
+// that throws counts as given, so that the call reads it again and reports
+// it, as it refuses a limit that is wrong.
+function givesLimit(options) {
   try {
-    if (typeof options !== "object" || Array.isArray(options)) return options;
-    return { ...options, page };
+    return options?.limit != null;
   } catch {
-    return options;
+    return true;
   }
 }

@@ -53,6 +53,8 @@ export const FAULTS = {
     const envelope = { subscription: "subscription", usage: "database" }[new URL(req.url, "http://h").pathname.split("/").pop()];
     return sendJson(res, 200, envelope ? { [envelope]: [] } : []);
   },
+  // A list whose every page points to the same next page.
+  "fault-cursor-repeats": (res) => sendJson(res, 200, { databases: [], pagination: { next: "c2FtZQ" } }),
   // A minted token sent bare, where the API answers an object.
   "fault-token-bare-string": (res) => sendJson(res, 200, "eyJhbGciOiJFZERTQSJ9.minted-bare.signature"),
   "fault-token-wrong-shape": (res) => sendJson(res, 200, { jwt: 42, token: "eyJhbGciOiJFZERTQSJ9.leaked.signature" }),

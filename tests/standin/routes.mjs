@@ -18,6 +18,7 @@ import {
   configurationOf, LOCATIONS, mintJwt, publicDatabase, ROLES, rotate, SCOPES, usageOf, USER,
 } from "./state.mjs";
 
+const MAX_DATABASES_A_PAGE = 1000;
 const EXPIRATION = /^(never|(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?)$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -188,10 +189,21 @@ const HANDLERS = {
   }),
 
   // Databases.
+  // A page at a time, as turso-cli lists them: at most 1,000 databases a
+  // page, `limit` if less, from the opaque `cursor` of the page before, with
+  // `pagination.next` while more remain.
   listDatabases: ({ res, org, query }) => {
     const group = query.get("group");
     const databases = [...org.databases.values()].filter((database) => group === null || database.group === group);
-    return sendJson(res, 200, { databases: databases.map(publicDatabase) });
+    const limit = Math.min(Number(query.get("limit") ?? MAX_DATABASES_A_PAGE), MAX_DATABASES_A_PAGE);
+    const cursor = query.get("cursor");
+    const start = cursor === null ? 0 : Number(Buffer.from(cursor, "base64url").toString());
+    if (!(Number.isInteger(limit) && limit > 0) || !(Number.isInteger(start) && start >= 0)) {
+      return sendJson(res, 400, { error: "invalid limit or cursor" });
+    }
+    const end = start + limit;
+    const next = end < databases.length ? Buffer.from(String(end)).toString("base64url") : undefined;
+    return sendJson(res, 200, { databases: databases.slice(start, end).map(publicDatabase), pagination: { next } });
   },
   createDatabase: ({ res, org, input }) => {
     if (typeof input?.name !== "string" || typeof input?.group !== "string") {

@@ -21,6 +21,7 @@ import type {
   InviteOrganizationMemberV2Options,
   Database,
   DatabaseConfiguration,
+  DatabasePage,
   AuthToken,
   DatabaseUsage,
   GetDatabaseUsageOptions,
@@ -184,6 +185,10 @@ export type UserAgrees = Assert<Agrees<User, NonNullable<Json<"getCurrentUser">[
 // options; `Moment` is a Date or the spec's string.
 type Dated<T> = { [K in keyof T]: Exclude<T[K], Date> };
 export type ListDatabasesAgrees = Assert<Agrees<Omit<ListDatabasesOptions, Limits>, Query<"listDatabases">>>;
+// The page's cursor, from the supplement (turso-cli's `Pagination`).
+export type CursorPaginationAgrees = Assert<
+  Agrees<NonNullable<DatabasePage["pagination"]>, NonNullable<Json<"listDatabases">["pagination"]>>
+>;
 // The seed's timestamp may be a Date too, and both parts of an encryption
 // setting are required together, which the spec leaves optional.
 export type CreateDatabaseAgrees = Assert<

@@ -1,24 +1,23 @@
 // Every declared operation's request, sent to Prism (`prism mock --errors`)
-// serving Turso's OpenAPI description on 127.0.0.1: Prism answers a request
+// serving Turso's OpenAPI description, with the supplement of what Turso's
+// own tools use beyond it merged over it, on 127.0.0.1: Prism answers a request
 // that breaks the spec with 4xx and the violations, so each call must
 // resolve, and resolve to the spec's example answer, unwrapped and decoded.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, describe, test } from "node:test";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient, createGroup } from "turso-platform-wasm";
+import { mergedSpec, writeSpec } from "../../spec/merged.mjs";
 import { freePort, operations } from "../helpers.mjs";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
-const SPEC = "tests/spec/turso-platform-openapi.json";
 
 /** The calls that are not one operation of the spec, and why. */
 const OUTSIDE_THE_SPEC = {
   "locations.closest": "asks region.turso.io, which the Platform API's description does not cover",
   "auditLogs.all": "walks auditLogs.list page by page; tested below",
-  "databases.wakeup": "turso-cli's call (internal/turso/databases.go, Wakeup), which the description lacks",
+  "databases.all": "walks databases.list's pages; tested below",
 };
 
 /**
@@ -65,9 +64,10 @@ const CALLS = {
   "groups.rotateTokens": { args: ["default"], raw: ["POST", "/groups/default/auth/rotate"], unwrap: () => undefined },
   "databases.list": {
     args: [{ group: "default", parent: "0eb771dd-6906-11ee-8553-eaa7715aeaf2" }],
-    raw: ["GET", "/databases?group=default"],
+    raw: ["GET", "/databases?group=default&limit=1000"],
     unwrap: (body) => body.databases,
   },
+  "databases.wakeup": { args: ["db"], raw: ["POST", "/databases/db/wakeup"], unwrap: () => undefined },
   "databases.get": { args: ["my-db"], raw: ["GET", "/databases/my-db"], unwrap: (body) => body.database },
   "databases.create": {
     args: [
@@ -206,14 +206,13 @@ async function startPrism(specPath) {
 }
 
 before(async () => {
-  const spec = JSON.parse(await readFile(join(root, SPEC), "utf8"));
+  const spec = mergedSpec();
+  const merged = writeSpec("turso-platform-openapi.merged.json", spec);
   const addMember = spec.paths["/v1/organizations/{organizationSlug}/members"].post;
   assert.deepEqual(addMember.requestBody.content["application/json"].schema.required, ["email"]);
   addMember.requestBody.content["application/json"].schema.required = ["username"];
-  await mkdir(join(root, "tests/out"), { recursive: true });
-  const corrected = join(root, "tests/out/turso-platform-openapi.corrected.json");
-  await writeFile(corrected, JSON.stringify(spec));
-  [prism.spec, prism.corrected] = await Promise.all([startPrism(SPEC), startPrism(corrected)]);
+  const corrected = writeSpec("turso-platform-openapi.corrected.json", spec);
+  [prism.spec, prism.corrected] = await Promise.all([startPrism(merged), startPrism(corrected)]);
   prism.url = prism.spec.url;
   prism.client = prism.spec.client;
 });
@@ -261,6 +260,15 @@ describe("every operation against Prism and the spec", () => {
     assert.deepEqual(entries, first.audit_logs);
   });
 
+  test("databases.all() and databases.list() ask for pages of 1000 and follow none past the last", async () => {
+    const listed = [];
+    for await (const database of prism.client.databases.all({ limit: 5 })) listed.push(database);
+    const page = await rawAnswer(["GET", "/databases?limit=5"]);
+    assert.deepEqual(page.pagination, {});
+    assert.deepEqual(listed, page.databases);
+    assert.deepEqual(await prism.client.databases.list({ cursor: "from-here" }), page.databases);
+  });
+
   test("the spec's own fault: Add Member requires email, which it does not define", async () => {
     const error = await prism.client.members.add({ username: "iku", role: "admin" }).catch((caught) => caught);
     assert.equal(error.status, 422);
@@ -281,6 +289,11 @@ describe("every operation against Prism and the spec", () => {
     assert.equal(response.status, 422);
     const problem = await response.json();
     assert.match(JSON.stringify(problem.validation), /required property 'location'/);
+    // The supplement is enforced as the description is.
+    const paged = await fetch(`${prism.url}/v1/organizations/acme/databases?limit=none`, {
+      headers: { authorization: "Bearer prism-token" },
+    });
+    assert.equal(paged.status, 422);
   });
 
   test("a wrong path is refused: what apiTokens.validate gets from the official SDK", async () => {

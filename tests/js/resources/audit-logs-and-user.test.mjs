@@ -49,6 +49,17 @@ describe("audit logs and the user", () => {
     await rejection(pages.next(), { code: "aborted", attempts: 0 });
     await rejection(turso.auditLogs.all({ pageSize: 0 }).next(), { code: "invalid_argument", field: "pageSize" });
     await rejection(turso.auditLogs.all(42).next(), { code: "invalid_argument", field: "options" });
+    // The caller's options reach each page as given, not as a copy that
+    // would drop what is not enumerable.
+    const hidden = Object.defineProperty({ pageSize: 1 }, "signal", { value: AbortSignal.abort() });
+    await rejection(turso.auditLogs.all(hidden).next(), { code: "aborted", attempts: 0 });
+    await rejection(turso.databases.list(hidden), { code: "invalid_argument", field: "pageSize" });
+    const other = client(freshOrg("hidden-option"));
+    await other.groups.create("g", "lhr");
+    await other.databases.create("db", { group: "g" });
+    const hiddenGroup = Object.defineProperty({}, "group", { value: "none-such" });
+    assert.deepEqual(await other.databases.list(hiddenGroup), []);
+    assert.equal((await other.databases.list()).length, 1);
   });
 
   test("user.get() is the token's user", async () => {

@@ -123,11 +123,60 @@ describe("databases", () => {
       [() => turso.databases.usage("db", { to: 1700000000 }), "to"],
       [() => turso.databases.list({ group: "" }), "group"],
       [() => turso.databases.list({ schema: "../x" }), "schema"],
+      [() => turso.databases.list({ limit: 0 }), "limit"],
+      [() => turso.databases.list({ limit: 2.5 }), "limit"],
+      [() => turso.databases.list({ cursor: 7 }), "cursor"],
+      [() => turso.databases.list({ page: 2 }), "page"],
     ];
     for (const [call, field] of cases) {
       await rejection(call(), { code: "invalid_argument", field, attempts: 0 });
     }
     assert.equal(standin.server.requestsFor(org).length, 0);
+  });
+
+  test("list follows the pages past 1,000 databases: none is cut off", async () => {
+    const org = freshOrg("db-many");
+    const turso = client(org);
+    await turso.groups.create("g", "lhr");
+    const names = Array.from({ length: 2_345 }, (_, i) => `db-${String(i).padStart(4, "0")}`);
+    for (let i = 0; i < names.length; i += 100) {
+      await Promise.all(names.slice(i, i + 100).map((name) => turso.databases.create(name, { group: "g" })));
+    }
+    const listed = await turso.databases.list();
+    assert.deepEqual(listed.map((database) => database.Name), names);
+    const asked = standin.server.requestsFor(org).filter((r) => r.method === "GET").map((r) => new URL(r.path, "http://h").searchParams);
+    assert.deepEqual(asked.map((query) => query.get("limit")), ["1000", "1000", "1000"]);
+    assert.deepEqual(asked.map((query) => query.get("cursor") !== null), [false, true, true]);
+  });
+
+  test("list takes limit and a cursor to start from; all() yields a page at a time, until the signal", async () => {
+    const org = freshOrg("db-pages");
+    const turso = client(org);
+    await turso.groups.create("g", "lhr");
+    for (const name of ["a", "b", "c", "d", "e"]) await turso.databases.create(name, { group: "g" });
+    const seen = () => standin.server.requestsFor(org).filter((r) => r.method === "GET").length;
+
+    const before = seen();
+    assert.deepEqual((await turso.databases.list({ limit: 2 })).map((d) => d.Name), ["a", "b", "c", "d", "e"]);
+    assert.equal(seen() - before, 3, "three pages of two");
+    const cursor = Buffer.from("3").toString("base64url");
+    assert.deepEqual((await turso.databases.list({ limit: 2, cursor })).map((d) => d.Name), ["d", "e"]);
+
+    const controller = new AbortController();
+    const walk = turso.databases.all({ limit: 2, signal: controller.signal });
+    const start = seen();
+    assert.equal((await walk.next()).value.Name, "a");
+    assert.equal((await walk.next()).value.Name, "b");
+    assert.equal(seen() - start, 1, "the second page is not asked for before it is needed");
+    controller.abort();
+    await rejection(walk.next(), { code: "aborted", attempts: 0 });
+    assert.equal(seen() - start, 1);
+  });
+
+  test("a server that gives a page cursor twice is a decode_error, not a list that goes round", async () => {
+    const error = await rejection(client("fault-cursor-repeats").databases.list(), { code: "decode_error", status: 200 });
+    assert.match(error.message, /gave the page cursor "c2FtZQ" twice/);
+    assert.equal(standin.server.requestsFor("fault-cursor-repeats").length, 2);
   });
 
   test("an encryption key is never quoted back", async () => {
