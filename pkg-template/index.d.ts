@@ -125,7 +125,7 @@ export type AuditLog = {
   /**
    * What the action carried; any JSON object.
    */
-  data: Record<string, unknown>,
+  data?: Record<string, unknown>,
 };
 
 /**
@@ -141,6 +141,14 @@ export type AuditLogPage = {
  */
 export type AuthToken = {
   jwt: string,
+};
+
+/**
+ * Where a group's move to AWS stands.
+ */
+export type AwsMigration = {
+  status: string,
+  comment?: string,
 };
 
 export type Cipher = "aes256gcm" | "aes128gcm" | "chacha20poly1305" | "aegis128l" | "aegis128x2" | "aegis128x4" | "aegis256" | "aegis256x2" | "aegis256x4";
@@ -223,6 +231,10 @@ export type Database = {
    * The database it was branched from; `null` for none.
    */
   parent?: DatabaseParent,
+  /**
+   * What it runs on.
+   */
+  database_type?: "libsql" | "tursodb",
 };
 
 /**
@@ -276,6 +288,16 @@ export type DatabaseParent = {
 };
 
 /**
+ * The body of Transfer Database: the organization that receives it.
+ */
+export type DatabaseTransfer = {
+  /**
+   * The slug of the organization that receives the database.
+   */
+  org: string,
+};
+
+/**
  * A database's usage over a period (`DatabaseUsageOutput`).
  */
 export type DatabaseUsage = {
@@ -293,6 +315,22 @@ export type Extension = "vector" | "vec" | "crypto" | "fuzzy" | "math" | "stats"
  * The `extensions` of a new group: `"all"`, or a list of distinct ones.
  */
 export type Extensions = AllExtensions | Extension[];
+
+/**
+ * The actions one rule allows on some tables, or on all.
+ */
+export type FineGrainedPermission = {
+  /**
+   * The tables; `null` for every table, as turso-cli sends `all`.
+   */
+  t?: string[] | null,
+  /**
+   * The actions, such as `"data_read"`, `"data_add"`, `"data_update"`,
+   * `"data_delete"`, `"schema_add"`, `"schema_update"` and
+   * `"schema_delete"` (Turso's docs, `sdk/authorization/fine-grained-permissions.mdx`).
+   */
+  a: string[],
+};
 
 /**
  * A group as the API returns it (`Group` in the OpenAPI description).
@@ -334,6 +372,13 @@ export type GroupConfiguration = {
 };
 
 /**
+ * The body of Rename Group: the new name.
+ */
+export type GroupRename = {
+  newName: string,
+};
+
+/**
  * The body of Transfer Group.
  */
 export type GroupTransfer = {
@@ -352,7 +397,7 @@ export type Instance = {
    * Its location code.
    */
   name: string,
-  type: "primary" | "replica",
+  type?: "primary" | "replica",
   region?: string,
   hostname?: string,
 };
@@ -421,7 +466,7 @@ export type Member = {
   /**
    * `"owner"`, `"admin"`, `"member"` or `"viewer"`.
    */
-  role: "owner" | Role,
+  role?: "owner" | Role,
   email?: string,
 };
 
@@ -440,6 +485,10 @@ export type NewDatabase = {
    */
   size_limit?: string | null,
   remote_encryption?: RemoteEncryption | null,
+  /**
+   * Create it as a TursoDB database rather than libSQL.
+   */
+  use_tursodb?: boolean | null,
 };
 
 /**
@@ -486,7 +535,7 @@ export type NewMember = {
 export type Organization = {
   name: string,
   slug: string,
-  type: "personal" | "team",
+  type?: "personal" | "team",
   overages?: boolean,
   require_mfa?: boolean,
   blocked_reads?: boolean,
@@ -498,6 +547,30 @@ export type Organization = {
    */
   platform?: string,
 };
+
+/**
+ * A location the organization may use, and whose cloud it is in.
+ */
+export type OrganizationLocation = {
+  /**
+   * Its key, such as `"aws-us-east-1"`.
+   */
+  code: string,
+  /**
+   * Its name, such as `"AWS US East (Virginia)"`.
+   */
+  description: string,
+  /**
+   * Its cloud, such as `"aws"`.
+   */
+  provider: string,
+};
+
+/**
+ * The organization's locations: sent as a map from provider to a map from
+ * code to name, handed over as one list sorted by code.
+ */
+export type OrganizationLocations = OrganizationLocation[];
 
 /**
  * The body of Update Organization: what to change.
@@ -633,11 +706,16 @@ export type Subscription = {
 };
 
 /**
- * The optional body of Create Group Auth Token (`CreateTokenInput`): sent
- * only when `permissions` is given, so a caller may leave it out.
+ * The optional body of every Create Token (`CreateTokenInput`): sent only
+ * when `permissions` or `fine_grained_permissions` is given, so a caller
+ * may leave it out.
  */
 export type TokenClaims = {
   permissions?: TokenPermissions | null,
+  /**
+   * What the token may do, table by table.
+   */
+  fine_grained_permissions?: FineGrainedPermission[] | null,
 };
 
 export type TokenOwner = {
@@ -747,6 +825,9 @@ export type UpdateDatabaseConfigurationOptions = RequestOptions & DatabaseConfig
 /** The options of `databases.createToken`. */
 export type CreateDatabaseTokenOptions = RequestOptions & TokenClaims & { expiration?: string | null; authorization?: "full-access" | "read-only" | null };
 
+/** The options of `databases.transfer`. */
+export type TransferDatabaseOptions = RequestOptions & DatabaseTransfer;
+
 /** The options of `databases.usage`. */
 export type GetDatabaseUsageOptions = RequestOptions & { from?: Moment | null; to?: Moment | null };
 
@@ -854,6 +935,12 @@ export interface GroupsApi {
    */
   transfer(name: string, ...options: OptionsArgument<TransferGroupOptions>): Promise<Group>;
   /**
+   * Renames a group; its databases stay in it. Resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/rename`
+   */
+  rename(name: string, newName: GroupRename["newName"], ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
    * Wakes a group archived for inactivity.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/unarchive`
@@ -889,6 +976,30 @@ export interface GroupsApi {
    * `POST /v1/organizations/{org}/groups/{groupName}/auth/rotate`
    */
   rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Waits until a group is ready in a location, as before creating a database in a new group; resolves to nothing.
+   *
+   * `GET /v1/organizations/{org}/groups/{groupName}/locations/{location}/wait`
+   */
+  waitForLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Gets where the group's move to AWS stands.
+   *
+   * `GET /v1/organizations/{org}/groups/{groupName}/aws/migration/info`
+   */
+  awsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<AwsMigration>;
+  /**
+   * Starts moving the group to AWS; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/aws/migration/start`
+   */
+  startAwsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Stops moving the group to AWS; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/groups/{groupName}/aws/migration/abort`
+   */
+  abortAwsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
 }
 
 /** The `databases` resource of a client. */
@@ -966,6 +1077,18 @@ export interface DatabasesApi {
    */
   wakeup(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
+   * Moves a database to another organization; resolves to nothing.
+   *
+   * `POST /v1/organizations/{org}/databases/{databaseName}/transfer`
+   */
+  transfer(name: string, ...options: OptionsArgument<TransferDatabaseOptions>): Promise<void>;
+  /**
+   * Waits until a database's instance in a location is ready; resolves to nothing.
+   *
+   * `GET /v1/organizations/{org}/databases/{databaseName}/instances/{instanceName}/wait`
+   */
+  waitForInstance(name: string, instance: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
    * Gets a database's usage, this month unless `from` and `to` say otherwise.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/usage`
@@ -987,6 +1110,12 @@ export interface LocationsApi {
    * `GET /v1/locations`
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Locations>;
+  /**
+   * Lists the locations this organization may use, with their cloud, sorted by code.
+   *
+   * `GET /v2/organizations/{org}/locations`
+   */
+  listForOrganization(...options: OptionsArgument<RequestOptions>): Promise<OrganizationLocations>;
   /**
    * Asks the region finder (no token sent) which location is closest to the caller.
    *
@@ -1185,9 +1314,11 @@ export type TursoClientErrorField =
   | "extensions"
   | "delete_protection"
   | "organization"
+  | "newName"
   | "expiration"
   | "authorization"
   | "permissions"
+  | "fine_grained_permissions"
   | "group"
   | "schema"
   | "parent"
@@ -1196,6 +1327,7 @@ export type TursoClientErrorField =
   | "seed"
   | "size_limit"
   | "remote_encryption"
+  | "use_tursodb"
   | "allow_attach"
   | "block_reads"
   | "block_writes"

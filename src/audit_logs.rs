@@ -27,7 +27,7 @@ pub struct AuditLog {
     /// What the action carried; any JSON object.
     // Declared for the types: the caller gets it as sent.
     #[serde(skip_deserializing, skip_serializing)]
-    #[ts(type = "Record<string, unknown>")]
+    #[ts(optional, type = "Record<string, unknown>")]
     pub data: Option<serde::de::IgnoredAny>,
 }
 

@@ -43,6 +43,11 @@ pub struct Database {
     /// The database it was branched from; `null` for none.
     #[serde(skip_deserializing)]
     pub parent: Option<DatabaseParent>,
+    /// What it runs on.
+    // As `@tursodatabase/api` reads it (its PR #32).
+    #[serde(skip_deserializing)]
+    #[ts(optional, type = "\"libsql\" | \"tursodb\"")]
+    pub database_type: Option<String>,
 }
 
 /// The database a branch was made from.
@@ -72,12 +77,18 @@ pub struct NewDatabase {
     pub size_limit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remote_encryption: Option<RemoteEncryption>,
+    /// Create it as a TursoDB database rather than libSQL.
+    // turso-cli's `use_tursodb` (`internal/turso/databases.go`,
+    // `CreateDatabaseBody`, at e149f69), and `@tursodatabase/api`'s
+    // `useTursoDb` (its PR #31).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_tursodb: Option<bool>,
 }
 
 /// What a new database starts from: a copy of a database, named, or a file
 /// uploaded afterwards. [`Validate`] checks the name, and the TypeScript
 /// says it; the time may be a `Date`, which is sent as its RFC 3339 text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, TS)]
 #[ts(
     type = "{ type: \"database\", name: string, timestamp?: Moment | null } | { type: \"database_upload\", name?: string | null, timestamp?: Moment | null }"
 )]
@@ -85,11 +96,33 @@ pub struct Seed {
     #[serde(rename = "type")]
     pub kind: SeedKind,
     /// The database to copy, for `"database"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// The point in time to copy it at, in RFC 3339.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub timestamp: Option<String>,
+}
+
+/// The database to copy is sent twice, as `name` and as `value`. The
+/// description, Turso's docs and `@tursodatabase/api` send `name`; turso-cli
+/// sends `value` (`DBSeed`, `json:"value"`, since 420d3cf of 2023-09-13 and
+/// still at e149f69). Which one the server reads is nowhere public. Both
+/// clients work against it, so it takes a field it does not read without
+/// complaint, and sending both is right whichever it reads.
+impl Serialize for Seed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut seed = serializer.serialize_struct("Seed", 4)?;
+        seed.serialize_field("type", &self.kind)?;
+        if let Some(name) = &self.name {
+            seed.serialize_field("name", name)?;
+            seed.serialize_field("value", name)?;
+        }
+        if let Some(timestamp) = &self.timestamp {
+            seed.serialize_field("timestamp", timestamp)?;
+        }
+        seed.end()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -225,7 +258,7 @@ pub struct Instance {
     pub name: String,
     #[serde(rename = "type")]
     #[serde(skip_deserializing)]
-    #[ts(type = "\"primary\" | \"replica\"")]
+    #[ts(optional, type = "\"primary\" | \"replica\"")]
     pub kind: Option<String>,
     #[serde(skip_deserializing)]
     pub region: Option<String>,
@@ -247,6 +280,7 @@ pub struct QueryStats {
 const DATABASES: &str = "/v1/organizations/{organizationSlug}/databases";
 const DATABASE: &str = "/v1/organizations/{organizationSlug}/databases/{databaseName}";
 const DATABASE_NAME: Param = Param::path("databaseName", "name", validate::database_name);
+const INSTANCE_NAME: Param = Param::path("instanceName", "instance", validate::segment);
 
 /// One page of databases, and where the next one starts.
 // turso-cli's `ListResponse` (`internal/turso/databases.go` at e149f69).
@@ -317,7 +351,14 @@ impl Operation for Create {
         "Creates a database in a group; rejects with `conflict` when the name is taken.";
     const SPEC: Spec = Spec {
         args: &["name"],
-        body: BodyFields::Required(&["name", "group", "seed", "size_limit", "remote_encryption"]),
+        body: BodyFields::Required(&[
+            "name",
+            "group",
+            "seed",
+            "size_limit",
+            "remote_encryption",
+            "use_tursodb",
+        ]),
         answer: AnswerAt::Member("database"),
         ..Spec::new(
             "createDatabase",
@@ -425,7 +466,7 @@ impl Operation for GetInstance {
         args: &["name", "instance"],
         params: &[
             DATABASE_NAME,
-            Param::path("instanceName", "instance", validate::segment),
+            INSTANCE_NAME,
         ],
         answer: AnswerAt::Member("instance"),
         ..Spec::new(
@@ -439,15 +480,16 @@ impl Operation for GetInstance {
     type Answer = Instance;
 }
 
-/// `databases.createToken(name, { expiration?, authorization?, permissions? })`,
-/// with the body sent only with `permissions`, as `groups.createToken`.
+/// `databases.createToken(name, { expiration?, authorization?, permissions?,
+/// fine_grained_permissions? })`, with the body sent only with one of the
+/// last two, as `groups.createToken`.
 pub struct CreateToken;
 impl Operation for CreateToken {
     const DOC: &'static str = "Mints a token for a database; the token is never put in an error.";
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[DATABASE_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
-        body: BodyFields::WhenGiven(&["permissions"]),
+        body: BodyFields::WhenGiven(&["permissions", "fine_grained_permissions"]),
         secret_answer: true,
         ..Spec::new(
             "createDatabaseToken",
@@ -495,6 +537,62 @@ impl Operation for Wakeup {
             "databases.wakeup",
             Method::Post,
             "/v1/organizations/{organizationSlug}/databases/{databaseName}/wakeup",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
+/// The body of Transfer Database: the organization that receives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DatabaseTransfer {
+    /// The slug of the organization that receives the database.
+    pub org: String,
+}
+
+impl Validate for DatabaseTransfer {
+    fn validate(&self) -> Result<(), Error> {
+        validate::segment("org", &self.org)
+    }
+}
+
+/// `databases.transfer(name, { org })`: turso-cli's `Transfer`
+/// (`internal/turso/databases.go` at e149f69, body `{"org": …}`); the
+/// description lacks it. The API's answer is not read, as the CLI reads none.
+pub struct Transfer;
+impl Operation for Transfer {
+    const DOC: &'static str = "Moves a database to another organization; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[DATABASE_NAME],
+        body: BodyFields::Required(&["org"]),
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "transferDatabase",
+            "databases.transfer",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/databases/{databaseName}/transfer",
+        )
+    };
+    type Body = DatabaseTransfer;
+    type Answer = ();
+}
+
+/// `databases.waitForInstance(name, instance)`: turso-cli's `Wait`
+/// (`internal/turso/instances.go` at e149f69); the description lacks it.
+pub struct WaitForInstance;
+impl Operation for WaitForInstance {
+    const DOC: &'static str =
+        "Waits until a database's instance in a location is ready; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name", "instance"],
+        params: &[DATABASE_NAME, INSTANCE_NAME],
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "waitDatabaseInstance",
+            "databases.waitForInstance",
+            Method::Get,
+            "/v1/organizations/{organizationSlug}/databases/{databaseName}/instances/{instanceName}/wait",
         )
     };
     type Body = NoBody;
@@ -558,6 +656,8 @@ pub fn operations(visitor: &mut impl Visitor) {
     visitor.visit::<CreateToken>();
     visitor.visit::<RotateTokens>();
     visitor.visit::<Wakeup>();
+    visitor.visit::<Transfer>();
+    visitor.visit::<WaitForInstance>();
     visitor.visit::<GetUsage>();
     visitor.visit::<GetStats>();
 }

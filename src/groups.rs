@@ -286,6 +286,135 @@ impl Operation for Transfer {
     type Answer = Group;
 }
 
+/// The body of Rename Group: the new name.
+// turso-cli sends it as `Name` (a Go struct without a JSON tag,
+// `internal/turso/groups.go`, `Rename`, at e149f69), and so does this;
+// JavaScript gives it as `newName`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct GroupRename {
+    #[serde(rename(serialize = "Name", deserialize = "newName"))]
+    #[ts(rename = "newName")]
+    pub new_name: String,
+}
+
+impl Validate for GroupRename {
+    fn validate(&self) -> Result<(), Error> {
+        validate::segment("newName", &self.new_name)
+    }
+}
+
+/// `groups.rename(name, newName)`: turso-cli's `Rename`
+/// (`internal/turso/groups.go` at e149f69); the description lacks it. The
+/// API's answer is not read, as the CLI reads none.
+pub struct Rename;
+impl Operation for Rename {
+    const DOC: &'static str = "Renames a group; its databases stay in it. Resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name", "newName"],
+        params: &[GROUP_NAME],
+        body: BodyFields::Required(&["newName"]),
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "renameGroup",
+            "groups.rename",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/rename",
+        )
+    };
+    type Body = GroupRename;
+    type Answer = ();
+}
+
+/// `groups.waitForLocation(name, location)`: turso-cli waits on this after
+/// creating a group, before creating a database in it
+/// (`internal/turso/groups.go`, `WaitLocation`, and
+/// `internal/cmd/db_create.go`, `ensureGroup`, at e149f69).
+pub struct WaitForLocation;
+impl Operation for WaitForLocation {
+    const DOC: &'static str = "Waits until a group is ready in a location, as before creating a database in a new group; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name", "location"],
+        params: LOCATION_PARAMS,
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "waitGroupLocation",
+            "groups.waitForLocation",
+            Method::Get,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/locations/{location}/wait",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
+/// Where a group's move to AWS stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct AwsMigration {
+    pub status: String,
+    #[serde(skip_deserializing)]
+    pub comment: Option<String>,
+}
+
+/// `groups.awsMigration(name)`: turso-cli's `GetAwsMigrationInfo`
+/// (`internal/turso/groups.go` at e149f69).
+pub struct GetAwsMigration;
+impl Operation for GetAwsMigration {
+    const DOC: &'static str = "Gets where the group's move to AWS stands.";
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        ..Spec::new(
+            "getGroupAwsMigration",
+            "groups.awsMigration",
+            Method::Get,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/aws/migration/info",
+        )
+    };
+    type Body = NoBody;
+    type Answer = AwsMigration;
+}
+
+/// `groups.startAwsMigration(name)`: turso-cli's `StartAwsMigration`
+/// (`internal/turso/groups.go` at e149f69).
+pub struct StartAwsMigration;
+impl Operation for StartAwsMigration {
+    const DOC: &'static str = "Starts moving the group to AWS; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "startGroupAwsMigration",
+            "groups.startAwsMigration",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/aws/migration/start",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
+/// `groups.abortAwsMigration(name)`: turso-cli's `AbortAwsMigration`
+/// (`internal/turso/groups.go` at e149f69).
+pub struct AbortAwsMigration;
+impl Operation for AbortAwsMigration {
+    const DOC: &'static str = "Stops moving the group to AWS; resolves to nothing.";
+    const SPEC: Spec = Spec {
+        args: &["name"],
+        params: &[GROUP_NAME],
+        answer: AnswerAt::Nothing,
+        ..Spec::new(
+            "abortGroupAwsMigration",
+            "groups.abortAwsMigration",
+            Method::Post,
+            "/v1/organizations/{organizationSlug}/groups/{groupName}/aws/migration/abort",
+        )
+    };
+    type Body = NoBody;
+    type Answer = ();
+}
+
 /// `groups.unarchive(name)`
 pub struct Unarchive;
 impl Operation for Unarchive {
@@ -370,9 +499,10 @@ impl Operation for UpdateDatabases {
     type Answer = ();
 }
 
-/// `groups.createToken(name, { expiration?, authorization?, permissions? })`.
-/// The body is sent only with `permissions`: an empty one, which the
-/// official SDK always sends, is rejected by the API for new databases.
+/// `groups.createToken(name, { expiration?, authorization?, permissions?,
+/// fine_grained_permissions? })`. The body is sent only with one of the
+/// last two: an empty `permissions`, which the official SDK always sends, is
+/// rejected by the API for new databases.
 pub struct CreateToken;
 impl Operation for CreateToken {
     const DOC: &'static str =
@@ -380,7 +510,7 @@ impl Operation for CreateToken {
     const SPEC: Spec = Spec {
         args: &["name"],
         params: &[GROUP_NAME, TOKEN_EXPIRATION, TOKEN_AUTHORIZATION],
-        body: BodyFields::WhenGiven(&["permissions"]),
+        body: BodyFields::WhenGiven(&["permissions", "fine_grained_permissions"]),
         secret_answer: true,
         ..Spec::new(
             "createGroupToken",
@@ -421,10 +551,15 @@ pub fn operations(visitor: &mut impl Visitor) {
     visitor.visit::<GetConfiguration>();
     visitor.visit::<UpdateConfiguration>();
     visitor.visit::<Transfer>();
+    visitor.visit::<Rename>();
     visitor.visit::<Unarchive>();
     visitor.visit::<AddLocation>();
     visitor.visit::<RemoveLocation>();
     visitor.visit::<UpdateDatabases>();
     visitor.visit::<CreateToken>();
     visitor.visit::<RotateTokens>();
+    visitor.visit::<WaitForLocation>();
+    visitor.visit::<GetAwsMigration>();
+    visitor.visit::<StartAwsMigration>();
+    visitor.visit::<AbortAwsMigration>();
 }

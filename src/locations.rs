@@ -32,6 +32,41 @@ impl From<BTreeMap<String, String>> for Locations {
     }
 }
 
+/// A location the organization may use, and whose cloud it is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OrganizationLocation {
+    /// Its key, such as `"aws-us-east-1"`.
+    pub code: String,
+    /// Its name, such as `"AWS US East (Virginia)"`.
+    pub description: String,
+    /// Its cloud, such as `"aws"`.
+    pub provider: String,
+}
+
+/// The organization's locations: sent as a map from provider to a map from
+/// code to name, handed over as one list sorted by code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(from = "BTreeMap<String, BTreeMap<String, String>>")]
+pub struct OrganizationLocations(pub Vec<OrganizationLocation>);
+
+impl From<BTreeMap<String, BTreeMap<String, String>>> for OrganizationLocations {
+    fn from(providers: BTreeMap<String, BTreeMap<String, String>>) -> Self {
+        // Keyed by code, so the list comes out sorted by code.
+        let mut by_code = BTreeMap::new();
+        for (provider, locations) in providers {
+            for (code, description) in locations {
+                let location = OrganizationLocation {
+                    code: code.clone(),
+                    description,
+                    provider: provider.clone(),
+                };
+                by_code.insert(code, location);
+            }
+        }
+        OrganizationLocations(by_code.into_values().collect())
+    }
+}
+
 /// The location closest to the caller, as the region finder sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ClosestLocation {
@@ -72,8 +107,29 @@ impl Operation for Closest {
     type Answer = ClosestLocation;
 }
 
+/// `locations.listForOrganization()`: turso-cli lists these, not the global
+/// list, for what an organization may use (`internal/turso/organizations.go`,
+/// `Locations`, at e149f69); the description lacks it.
+pub struct ListForOrganization;
+impl Operation for ListForOrganization {
+    const DOC: &'static str =
+        "Lists the locations this organization may use, with their cloud, sorted by code.";
+    const SPEC: Spec = Spec {
+        answer: AnswerAt::Reshaped("locations"),
+        ..Spec::new(
+            "listOrganizationLocations",
+            "locations.listForOrganization",
+            Method::Get,
+            "/v2/organizations/{organizationSlug}/locations",
+        )
+    };
+    type Body = NoBody;
+    type Answer = OrganizationLocations;
+}
+
 /// Every operation of the resource.
 pub fn operations(visitor: &mut impl Visitor) {
     visitor.visit::<List>();
+    visitor.visit::<ListForOrganization>();
     visitor.visit::<Closest>();
 }

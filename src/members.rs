@@ -18,7 +18,7 @@ pub struct Member {
     pub username: String,
     /// `"owner"`, `"admin"`, `"member"` or `"viewer"`.
     #[serde(skip_deserializing)]
-    #[ts(type = "\"owner\" | Role")]
+    #[ts(optional, type = "\"owner\" | Role")]
     pub role: Option<String>,
     #[serde(skip_deserializing)]
     pub email: Option<String>,

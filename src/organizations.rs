@@ -19,7 +19,7 @@ pub struct Organization {
     pub slug: String,
     #[serde(rename = "type")]
     #[serde(skip_deserializing)]
-    #[ts(type = "\"personal\" | \"team\"")]
+    #[ts(optional, type = "\"personal\" | \"team\"")]
     pub kind: Option<String>,
     #[serde(skip_deserializing)]
     pub overages: Option<bool>,

@@ -401,6 +401,40 @@ mod build_tests {
     }
 
     #[test]
+    fn the_wire_names_follow_turso_cli() {
+        // A rename's new name is given as `newName` and sent as `Name`.
+        let rename: groups::GroupRename = serde_json::from_str(r#"{"newName":"next"}"#).unwrap();
+        let sent = build::<groups::Rename>(&[("name", "g")], Some(&rename)).unwrap();
+        assert_eq!(sent.body.as_deref(), Some(r#"{"Name":"next"}"#));
+        let bad: groups::GroupRename = serde_json::from_str(r#"{"newName":".."}"#).unwrap();
+        let error = build::<groups::Rename>(&[("name", "g")], Some(&bad)).unwrap_err();
+        assert_eq!(error.field(), Some("newName"));
+
+        // A fork's source goes as `name` and as `value`.
+        let fork: crate::databases::NewDatabase = serde_json::from_str(
+            r#"{"name":"copy","group":"g","seed":{"type":"database","name":"db1"},"use_tursodb":true}"#,
+        )
+        .unwrap();
+        let sent = build::<crate::databases::Create>(&[], Some(&fork)).unwrap();
+        assert_eq!(
+            sent.body.as_deref(),
+            Some(
+                r#"{"name":"copy","group":"g","seed":{"type":"database","name":"db1","value":"db1"},"use_tursodb":true}"#
+            )
+        );
+
+        // Fine-grained permissions alone send the body; a rule for every
+        // table sends `t` as null, as turso-cli does.
+        let claims: TokenClaims =
+            serde_json::from_str(r#"{"fine_grained_permissions":[{"a":["data_read"]}]}"#).unwrap();
+        let sent = build::<groups::CreateToken>(&[("name", "g")], Some(&claims)).unwrap();
+        assert_eq!(
+            sent.body.as_deref(),
+            Some(r#"{"fine_grained_permissions":[{"t":null,"a":["data_read"]}]}"#)
+        );
+    }
+
+    #[test]
     fn create_group_bodies_have_extensions_only_when_given() {
         let body = |extensions| {
             build::<groups::Create>(&[], Some(&new_group(extensions)))

@@ -288,6 +288,24 @@ mod tests {
     }
 
     #[test]
+    fn the_organizations_locations_become_one_list_sorted_by_code() {
+        let body = r#"{"locations":{"fly":{"lhr":"London"},"aws":{"aws-us-east-1":"Virginia","aws-eu-west-1":"Ireland"}}}"#;
+        let list = read::<locations::ListForOrganization>(200, body).unwrap().0;
+        let codes: Vec<(&str, &str)> = list
+            .iter()
+            .map(|location| (location.code.as_str(), location.provider.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("aws-eu-west-1", "aws"),
+                ("aws-us-east-1", "aws"),
+                ("lhr", "fly")
+            ]
+        );
+    }
+
+    #[test]
     fn wrong_shapes_are_decode_errors_that_say_where() {
         for (body, why) in [
             ("", "EOF while parsing a value at line 1 column 0"),

@@ -16,13 +16,33 @@ pub const TOKEN_EXPIRATION: Param = Param::query("expiration", validate::expirat
 /// A minted token's access, a query parameter of every Create Token.
 pub const TOKEN_AUTHORIZATION: Param = Param::choice("authorization", validate::AUTHORIZATIONS);
 
-/// The optional body of Create Group Auth Token (`CreateTokenInput`): sent
-/// only when `permissions` is given, so a caller may leave it out.
+/// The optional body of every Create Token (`CreateTokenInput`): sent only
+/// when `permissions` or `fine_grained_permissions` is given, so a caller
+/// may leave it out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(optional_fields = nullable)]
 pub struct TokenClaims {
-    #[ts(as = "Option<TokenPermissions>")]
-    pub permissions: TokenPermissions,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<TokenPermissions>,
+    /// What the token may do, table by table.
+    // turso-cli's `fine_grained_permissions` (`internal/turso/groups.go`,
+    // `GroupTokenRequest`, and `internal/flags/fine_grained_permissions.go`,
+    // at e149f69); the description lacks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fine_grained_permissions: Option<Vec<FineGrainedPermission>>,
+}
+
+/// The actions one rule allows on some tables, or on all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FineGrainedPermission {
+    /// The tables; `null` for every table, as turso-cli sends `all`.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub t: Option<Vec<String>>,
+    /// The actions, such as `"data_read"`, `"data_add"`, `"data_update"`,
+    /// `"data_delete"`, `"schema_add"`, `"schema_update"` and
+    /// `"schema_delete"` (Turso's docs, `sdk/authorization/fine-grained-permissions.mdx`).
+    pub a: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,8 +65,8 @@ impl Validate for TokenClaims {
     fn validate(&self) -> Result<(), Error> {
         let mut databases = self
             .permissions
-            .read_attach
             .iter()
+            .flat_map(|permissions| &permissions.read_attach)
             .flat_map(|read_attach| &read_attach.databases);
         databases.try_for_each(|database| validate::database_name("permissions", database))
     }

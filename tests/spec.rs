@@ -86,6 +86,14 @@ const WRONGLY_REQUIRED: &[(&str, &str)] = &[
     ("addOrganizationMember", "email"),
 ];
 
+/// Body fields sent under another name than the argument that gives them,
+/// by operationId: (argument, name on the wire).
+const SENT_AS: &[(&str, &str, &str)] = &[
+    // turso-cli sends the new name as `Name` (a Go struct without a JSON
+    // tag); JavaScript gives it as `newName` (`src/groups.rs`, `GroupRename`).
+    ("renameGroup", "newName", "Name"),
+];
+
 #[derive(Default)]
 struct Declared {
     checked: Vec<&'static str>,
@@ -159,7 +167,18 @@ impl Visitor for Declared {
         }
 
         let body_schema = &operation["requestBody"]["content"]["application/json"]["schema"];
-        let fields: BTreeSet<String> = ours.body.fields().iter().map(|f| f.to_string()).collect();
+        let fields: BTreeSet<String> = ours
+            .body
+            .fields()
+            .iter()
+            .map(|field| {
+                SENT_AS
+                    .iter()
+                    .find(|(id, argument, _)| *id == ours.id && argument == field)
+                    .map_or(*field, |(.., wire)| wire)
+                    .to_owned()
+            })
+            .collect();
         if body_schema.is_null() {
             if !fields.is_empty() {
                 problem("sends a body the spec does not describe".to_owned());

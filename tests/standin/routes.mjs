@@ -30,11 +30,23 @@ function mintToken(res, query, input, claims) {
     return sendJson(res, 400, { error: "Invalid expiration format or authorization" });
   }
   // As the API does for new databases: claims with nothing in them are refused.
-  if (input !== undefined && !(input?.permissions?.read_attach?.databases?.length > 0)) {
+  const fineGrained = input?.fine_grained_permissions;
+  if (input !== undefined && !(input?.permissions?.read_attach?.databases?.length > 0) && fineGrained === undefined) {
     return sendJson(res, 400, { error: "permissions must name at least one database" });
   }
-  return sendJson(res, 200, { jwt: mintJwt({ a: authorization === "read-only" ? "ro" : "rw", ...claims }) });
+  if (fineGrained !== undefined && !(Array.isArray(fineGrained) && fineGrained.every(isFineGrained))) {
+    return sendJson(res, 400, { error: "invalid fine_grained_permissions" });
+  }
+  const perms = fineGrained && { p: fineGrained };
+  return sendJson(res, 200, { jwt: mintJwt({ a: authorization === "read-only" ? "ro" : "rw", ...claims, ...perms }) });
 }
+
+/** A rule of turso-cli's fine_grained_permissions: `t` null for every table, `a` the actions. */
+const isFineGrained = ({ t, a }) =>
+  (t === null || (Array.isArray(t) && t.every((table) => typeof table === "string"))) &&
+  Array.isArray(a) && a.length > 0 && a.every((action) => ACTIONS.includes(action));
+/** The actions Turso's docs list (sdk/authorization/fine-grained-permissions.mdx). */
+const ACTIONS = ["data_read", "data_add", "data_update", "data_delete", "schema_add", "schema_update", "schema_delete"];
 
 /** A handler that needs the group the path names. */
 const withGroup = (handler) => (ctx) => {
@@ -85,6 +97,15 @@ const HANDLERS = {
 
   // Locations.
   listLocations: ({ res }) => sendJson(res, 200, { locations: LOCATIONS }),
+  // turso-cli's organization Locations: the ones it may use, by provider.
+  listOrganizationLocations: ({ res }) => {
+    const byProvider = {};
+    for (const [code, description] of Object.entries(LOCATIONS)) {
+      const provider = code.startsWith("aws-") ? "aws" : "fly";
+      (byProvider[provider] ??= {})[code] = description;
+    }
+    return sendJson(res, 200, { locations: byProvider });
+  },
   closestLocation: ({ res }) => sendJson(res, 200, { server: "lhr", client: "lhr" }),
 
   // Organizations.
@@ -164,6 +185,35 @@ const HANDLERS = {
     state.organization(input.organization).groups.set(group.name, group);
     return sendJson(res, 200, group);
   }),
+  // turso-cli's Rename: the new name comes as `Name`; the group's databases
+  // go with it.
+  renameGroup: withGroup(({ res, org, group, input }) => {
+    const name = input?.Name;
+    if (typeof name !== "string" || name === "") return sendJson(res, 400, { error: "Name is required" });
+    if (org.groups.has(name)) return sendJson(res, 409, { error: "group already exists" });
+    org.groups.delete(group.name);
+    for (const database of org.databases.values()) if (database.group === group.name) database.group = name;
+    group.name = name;
+    org.groups.set(name, group);
+    return send(res, 200, "", "text/plain");
+  }),
+  // turso-cli's WaitLocation: 200 once the group is in the location.
+  waitGroupLocation: withGroup(({ res, group, params: { location } }) =>
+    group.locations.includes(location)
+      ? send(res, 200, "", "text/plain")
+      : sendJson(res, 400, { error: `group ${group.name} has no location ${location}` })),
+  getGroupAwsMigration: withGroup(({ res, group }) =>
+    sendJson(res, 200, { status: group.awsMigration ?? "not_started", comment: "" })),
+  startGroupAwsMigration: withGroup(({ res, group }) => {
+    if (group.awsMigration === "in_progress") return sendJson(res, 409, { error: "a migration is already in progress" });
+    Object.defineProperty(group, "awsMigration", { value: "in_progress", writable: true });
+    return send(res, 200, "", "text/plain");
+  }),
+  abortGroupAwsMigration: withGroup(({ res, group }) => {
+    if (group.awsMigration !== "in_progress") return sendJson(res, 400, { error: "no migration is in progress" });
+    group.awsMigration = "aborted";
+    return send(res, 200, "", "text/plain");
+  }),
   unarchiveGroup: withGroup(({ res, group }) => {
     group.archived = false;
     return sendJson(res, 200, { group });
@@ -212,8 +262,14 @@ const HANDLERS = {
     const group = org.groups.get(input.group);
     if (!group) return sendJson(res, 400, { error: "group not found" });
     if (org.databases.has(input.name)) return sendJson(res, 409, { error: `database with name ${input.name} already exists` });
-    if (input.seed?.type === "database" && !org.databases.has(input.seed.name)) {
-      return sendJson(res, 400, { error: `seed database ${input.seed.name} not found` });
+    // The description names a copy's source `name`, turso-cli `value`; the
+    // client sends both, which must agree.
+    const source = input.seed?.value ?? input.seed?.name;
+    if (input.seed?.value !== undefined && input.seed?.name !== undefined && input.seed.value !== input.seed.name) {
+      return sendJson(res, 400, { error: "seed name and value disagree" });
+    }
+    if (input.seed?.type === "database" && !org.databases.has(source)) {
+      return sendJson(res, 400, { error: `seed database ${source} not found` });
     }
     const DbId = randomUUID();
     const Hostname = `${input.name}-${org.record.slug}.turso.io`;
@@ -221,6 +277,7 @@ const HANDLERS = {
       Name: input.name, DbId, Hostname, block_reads: false, block_writes: false, regions: [group.primary],
       primaryRegion: group.primary, group: group.name, delete_protection: false, parent: null,
       size_limit: input.size_limit ?? "", allow_attach: false, allowed_ips: [], allowed_aws_vpc_ids: [],
+      database_type: input.use_tursodb === true ? "tursodb" : "libsql",
     };
     Object.defineProperty(database, "instance", {
       value: { uuid: randomUUID(), name: group.primary, type: "primary", region: group.primary, hostname: `${group.primary}-${Hostname}` },
@@ -256,6 +313,21 @@ const HANDLERS = {
     rotate(database);
     return send(res, 200, "", "text/plain");
   }),
+  // turso-cli's Transfer: `org` receives the database, in a group of the same name.
+  transferDatabase: withDatabase(({ res, org, database, input, state }) => {
+    if (typeof input?.org !== "string") return sendJson(res, 400, { error: "org is required" });
+    const receiving = state.organization(input.org);
+    if (!receiving.groups.has(database.group)) return sendJson(res, 400, { error: `organization ${input.org} has no group ${database.group}` });
+    if (receiving.databases.has(database.Name)) return sendJson(res, 409, { error: `database with name ${database.Name} already exists` });
+    org.databases.delete(database.Name);
+    receiving.databases.set(database.Name, database);
+    return send(res, 200, "", "text/plain");
+  }),
+  // turso-cli's instance Wait: 200 once the instance is up.
+  waitDatabaseInstance: withDatabase(({ res, database, params: { instanceName } }) =>
+    instanceName === database.instance.name
+      ? send(res, 200, "", "text/plain")
+      : sendJson(res, 404, { error: `instance ${instanceName} not found` })),
   // turso-cli's Wakeup: 200 for a database that exists; its body is not read.
   wakeupDatabase: withDatabase(({ res }) => send(res, 200, "", "text/plain")),
   getDatabaseUsage: withDatabase(({ res, database, query }) => {

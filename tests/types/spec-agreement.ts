@@ -116,7 +116,11 @@ export type CreateGroupTokenAgrees = Assert<
 type Item<T> = NonNullable<T> extends readonly (infer I)[] ? I : never;
 /** Our type without the keys `K`, its index signature set aside first. */
 type Without<T, K extends PropertyKey> = Omit<Named<T>, K>;
-export type DatabaseAgrees = Assert<Agrees<Without<Database, "parent">, Omit<Schemas["Database"], "parent">>>;
+// database_type is read as @tursodatabase/api reads it (its PR #32); the
+// description lacks it.
+export type DatabaseAgrees = Assert<
+  Agrees<Without<Database, "parent">, Omit<Schemas["Database"], "parent">, "database_type">
+>;
 export type DatabaseParentAgrees = Assert<Agrees<NonNullable<Database["parent"]>, NonNullable<Schemas["Database"]["parent"]>>>;
 export type DatabaseListAgrees = Assert<Same<NonNullable<Json<"listDatabases">["databases"]>, Schemas["Database"][]>>;
 export type DatabaseGetAgrees = Assert<Same<NonNullable<Json<"getDatabase">["database"]>, Schemas["Database"]>>;

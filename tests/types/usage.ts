@@ -127,7 +127,20 @@ async function everyGroupsCall(): Promise<void> {
   // @ts-expect-error addLocation needs a location
   await groups.addLocation("g");
   // @ts-expect-error no such call
+  await groups.renameTo("g", "h");
+  // @ts-expect-error rename needs the new name
+  await groups.rename("g");
+  // @ts-expect-error the new name is positional
+  await groups.rename("g", { newName: "h" });
+  // @ts-expect-error waitForLocation needs a location
+  await groups.waitForLocation("g");
+  // @ts-expect-error a rule's actions are a list
+  await groups.createToken("g", { fine_grained_permissions: [{ a: "data_read" }] });
+  await groups.createToken("g", { fine_grained_permissions: [{ t: null, a: ["data_read"] }, { t: ["users"], a: ["data_add"] }] });
   await groups.rename("g", "h");
+  await groups.waitForLocation("g", "lhr", { timeoutMs: 120_000 });
+  const migration = await groups.awsMigration("g");
+  void migration.status.toUpperCase();
   // @ts-expect-error a location has no uuid
   void places[0]?.uuid;
 }
@@ -154,7 +167,14 @@ async function everyOtherCall(): Promise<void> {
     seed: { type: "database", name: "other", timestamp: new Date() },
     size_limit: "256mb",
     remote_encryption: { encryption_key: "a2V5", encryption_cipher: "aegis256" },
+    use_tursodb: true,
   });
+  const kind: "libsql" | "tursodb" | undefined = db.database_type;
+  await databases.transfer("db", { org: "other" });
+  await databases.waitForInstance("db", "lhr");
+  for await (const each of databases.all({ limit: 100 })) void each.Name;
+  const orgPlaces = await turso.locations.listForOrganization();
+  void [kind, orgPlaces[0]?.provider];
   const deletedName: string = await databases.delete("db");
   const config: DatabaseConfiguration = await databases.getConfiguration("db");
   const newConfig: DatabaseConfiguration = await databases.updateConfiguration("db", { allowed_ips: [], block_writes: true });
@@ -207,6 +227,14 @@ async function everyOtherCall(): Promise<void> {
   await databases.usage("db", { from: 1700000000 });
   // @ts-expect-error getInstance needs the instance
   await databases.getInstance("db");
+  // @ts-expect-error transfer needs the receiving organization
+  await databases.transfer("db", {});
+  // @ts-expect-error use_tursodb is a boolean
+  await databases.create("db", { group: "g", use_tursodb: "yes" });
+  // @ts-expect-error a limit is a number
+  await databases.list({ limit: "10" });
+  // @ts-expect-error list follows the pages itself: there is no page
+  await databases.list({ page: 2 });
   // @ts-expect-error the owner's role can't be given
   await members.updateRole("iku", "owner");
   // @ts-expect-error add needs a username

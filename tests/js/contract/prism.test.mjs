@@ -57,7 +57,12 @@ const CALLS = {
   "groups.createToken": {
     args: [
       "default",
-      { expiration: "2w1d30m", authorization: "read-only", permissions: { read_attach: { databases: ["db1"] } } },
+      {
+        expiration: "2w1d30m",
+        authorization: "read-only",
+        permissions: { read_attach: { databases: ["db1"] } },
+        fine_grained_permissions: [{ a: ["data_read"] }, { t: ["comments"], a: ["data_add", "data_update"] }],
+      },
     ],
     raw: ["POST", "/groups/default/auth/tokens"],
   },
@@ -68,6 +73,25 @@ const CALLS = {
     unwrap: (body) => body.databases,
   },
   "databases.wakeup": { args: ["db"], raw: ["POST", "/databases/db/wakeup"], unwrap: () => undefined },
+  "databases.transfer": {
+    args: ["db", { org: "receiving-org" }],
+    raw: ["POST", "/databases/db/transfer", { org: "receiving-org" }],
+    unwrap: () => undefined,
+  },
+  "databases.waitForInstance": { args: ["db", "lhr"], raw: ["GET", "/databases/db/instances/lhr/wait"], unwrap: () => undefined },
+  "groups.rename": { args: ["default", "renamed"], raw: ["POST", "/groups/default/rename", { Name: "renamed" }], unwrap: () => undefined },
+  "groups.waitForLocation": { args: ["default", "lhr"], raw: ["GET", "/groups/default/locations/lhr/wait"], unwrap: () => undefined },
+  "groups.awsMigration": { args: ["default"], raw: ["GET", "/groups/default/aws/migration/info"] },
+  "groups.startAwsMigration": { args: ["default"], raw: ["POST", "/groups/default/aws/migration/start"], unwrap: () => undefined },
+  "groups.abortAwsMigration": { args: ["default"], raw: ["POST", "/groups/default/aws/migration/abort"], unwrap: () => undefined },
+  "locations.listForOrganization": {
+    args: [],
+    raw: ["GET", "/v2/organizations/acme/locations"],
+    unwrap: (body) =>
+      Object.entries(body.locations)
+        .flatMap(([provider, codes]) => Object.entries(codes).map(([code, description]) => ({ code, description, provider })))
+        .sort((a, b) => (a.code < b.code ? -1 : 1)),
+  },
   "databases.get": { args: ["my-db"], raw: ["GET", "/databases/my-db"], unwrap: (body) => body.database },
   "databases.create": {
     args: [
@@ -77,6 +101,7 @@ const CALLS = {
         seed: { type: "database", name: "my-db", timestamp: "2023-12-20T09:46:08Z" },
         size_limit: "256mb",
         remote_encryption: { encryption_key: "c2VjcmV0LWtleS1vZi0zMi1ieXRlcy1mb3ItdGVzdA==", encryption_cipher: "aes256gcm" },
+        use_tursodb: true,
       },
     ],
     raw: ["POST", "/databases", { name: "new-db", group: "default" }],
@@ -99,7 +124,7 @@ const CALLS = {
     unwrap: (body) => body.instance,
   },
   "databases.createToken": {
-    args: ["my-db", { expiration: "1d", authorization: "read-only", permissions: { read_attach: { databases: ["other-db"] } } }],
+    args: ["my-db", { expiration: "1d", authorization: "read-only", fine_grained_permissions: [{ t: null, a: ["data_read"] }] }],
     raw: ["POST", "/databases/my-db/auth/tokens"],
   },
   "databases.rotateTokens": { args: ["my-db"], raw: ["POST", "/databases/my-db/auth/rotate"], unwrap: () => undefined },

@@ -104,6 +104,42 @@ describe("databases", () => {
     await rejection(turso.databases.wakeup("a/b"), { code: "invalid_argument", field: "name", attempts: 0 });
   });
 
+  test("transfer moves the database; waitForInstance waits on its instance", async () => {
+    const org = freshOrg("db-move");
+    const receiving = freshOrg("db-move-to");
+    const turso = client(org);
+    await turso.groups.create("g", "lhr");
+    await client(receiving).groups.create("g", "lhr");
+    await turso.databases.create("db", { group: "g" });
+    assert.equal(await turso.databases.waitForInstance("db", "lhr"), undefined);
+    const wait = standin.server.requestsFor(org).at(-1);
+    assert.deepEqual([wait.method, wait.path], ["GET", `/v1/organizations/${org}/databases/db/instances/lhr/wait`]);
+    await rejection(turso.databases.waitForInstance("db", "ams"), { code: "not_found", status: 404 });
+    assert.equal(await turso.databases.transfer("db", { org: receiving }), undefined);
+    assert.equal(standin.server.requestsFor(org).at(-1).body, JSON.stringify({ org: receiving }));
+    await rejection(turso.databases.get("db"), { code: "not_found" });
+    assert.equal((await client(receiving).databases.get("db")).Name, "db");
+    await rejection(turso.databases.transfer("db", {}), { code: "invalid_argument", field: "org", attempts: 0 });
+  });
+
+  test("a TursoDB database, and a fork whose source goes as name and as value", async () => {
+    const org = freshOrg("db-kind");
+    const turso = client(org);
+    await turso.groups.create("g", "lhr");
+    await turso.databases.create("plain", { group: "g" });
+    await turso.databases.create("fresh", { group: "g", use_tursodb: true });
+    assert.equal((await turso.databases.get("plain")).database_type, "libsql");
+    assert.equal((await turso.databases.get("fresh")).database_type, "tursodb");
+    await turso.databases.create("copy", { group: "g", seed: { type: "database", name: "plain" } });
+    const sent = JSON.parse(standin.server.requestsFor(org).at(-1).body);
+    assert.deepEqual(sent.seed, { type: "database", name: "plain", value: "plain" });
+    await rejection(turso.databases.create("bad", { group: "g", use_tursodb: "yes" }), {
+      code: "invalid_argument",
+      field: "use_tursodb",
+      attempts: 0,
+    });
+  });
+
   test("bad arguments are refused before sending", async () => {
     const org = freshOrg("db-bad");
     const turso = client(org);

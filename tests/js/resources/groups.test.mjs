@@ -57,6 +57,55 @@ describe("the groups resource", () => {
     assert.match(error.message, /^organization must not be "\." or "\.\."/);
   });
 
+  test("rename sends turso-cli's body, and the group's databases go with it", async () => {
+    const org = freshOrg("rename");
+    const turso = client(org);
+    await turso.groups.create("old", "lhr");
+    await turso.databases.create("db", { group: "old" });
+    assert.equal(await turso.groups.rename("old", "new"), undefined);
+    const sent = standin.server.requestsFor(org).at(-1);
+    assert.equal(sent.path, `/v1/organizations/${org}/groups/old/rename`);
+    assert.equal(sent.body, '{"Name":"new"}');
+    assert.equal((await turso.groups.get("new")).name, "new");
+    assert.equal((await turso.databases.get("db")).group, "new");
+    await rejection(turso.groups.get("old"), { code: "not_found" });
+    await turso.groups.create("other", "lhr");
+    await rejection(turso.groups.rename("other", "new"), { code: "conflict", status: 409, attempts: 1 });
+    const before = standin.server.requestsFor(org).length;
+    await rejection(turso.groups.rename("new", ""), { code: "invalid_argument", field: "newName", attempts: 0 });
+    await rejection(turso.groups.rename("new"), { code: "invalid_argument", field: "newName", attempts: 0 });
+    await rejection(turso.groups.rename("new", "x", { newName: "y" }), { code: "invalid_argument", field: "newName", attempts: 0 });
+    assert.equal(standin.server.requestsFor(org).length, before, "nothing is sent for a bad new name");
+  });
+
+  test("waitForLocation resolves once the group is there, and is a GET that is retried", async () => {
+    const org = freshOrg("wait");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    assert.equal(await groups.waitForLocation("g", "lhr"), undefined);
+    const sent = standin.server.requestsFor(org).at(-1);
+    assert.deepEqual([sent.method, sent.path], ["GET", `/v1/organizations/${org}/groups/g/locations/lhr/wait`]);
+    await rejection(groups.waitForLocation("g", "ams"), { code: "bad_request", status: 400, attempts: 1 });
+    await rejection(groups.waitForLocation("missing", "lhr"), { code: "not_found" });
+    assert.equal(await client("fault-502-then-ok--wait").groups.waitForLocation("g", "lhr").catch((e) => e.code), "not_found");
+    assert.equal(standin.server.requestsFor("fault-502-then-ok--wait").length, 2, "the 502 was retried");
+  });
+
+  test("the AWS migration is read, started and aborted", async () => {
+    const org = freshOrg("aws");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    assert.deepEqual(await groups.awsMigration("g"), { status: "not_started", comment: "" });
+    assert.equal(await groups.startAwsMigration("g"), undefined);
+    assert.equal((await groups.awsMigration("g")).status, "in_progress");
+    await rejection(groups.startAwsMigration("g"), { code: "conflict", status: 409 });
+    assert.equal(await groups.abortAwsMigration("g"), undefined);
+    assert.equal((await groups.awsMigration("g")).status, "aborted");
+    const paths = standin.server.requestsFor(org).map((r) => `${r.method} ${r.path.replace(`/v1/organizations/${org}/groups/g`, "")}`);
+    assert.ok(paths.includes("POST /aws/migration/start") && paths.includes("POST /aws/migration/abort"), paths.join());
+    assert.ok(paths.includes("GET /aws/migration/info"));
+  });
+
   test("locations are added and removed, and unarchive resolves to the group", async () => {
     const org = freshOrg("locations");
     const { groups } = client(org);
@@ -113,6 +162,26 @@ describe("groups.createToken", () => {
     await groups.createToken("g", { permissions });
     const sent = standin.server.requestsFor(org).at(-1);
     assert.deepEqual(JSON.parse(sent.body), { permissions });
+  });
+
+  test("sends fine_grained_permissions alone, as turso-cli does", async () => {
+    const org = freshOrg("fine");
+    const { groups } = client(org);
+    await groups.create("g", "lhr");
+    const { jwt } = await groups.createToken("g", { fine_grained_permissions: [{ a: ["data_read"] }, { t: ["users"], a: ["data_add"] }] });
+    assert.equal(
+      standin.server.requestsFor(org).at(-1).body,
+      '{"fine_grained_permissions":[{"t":null,"a":["data_read"]},{"t":["users"],"a":["data_add"]}]}',
+    );
+    assert.deepEqual(JSON.parse(Buffer.from(jwt.split(".")[1], "base64url")).p, [
+      { t: null, a: ["data_read"] },
+      { t: ["users"], a: ["data_add"] },
+    ]);
+    await rejection(groups.createToken("g", { fine_grained_permissions: [{ t: "users", a: ["data_read"] }] }), {
+      code: "invalid_argument",
+      field: "fine_grained_permissions",
+      attempts: 0,
+    });
   });
 
   test("checks authorization, expiration and permissions before sending", async () => {

@@ -25,6 +25,15 @@ describe("the locations resource", () => {
     for (const request of asked) assert.equal(request.headers.authorization, undefined);
   });
 
+  test("listForOrganization is the v2 map by provider, as one list sorted by code", async () => {
+    const org = freshOrg("org-loc");
+    const places = await client(org).locations.listForOrganization();
+    assert.deepEqual(places[0], { code: "ams", description: "Amsterdam, Netherlands", provider: "fly" });
+    assert.deepEqual(places.find((place) => place.code === "aws-us-east-1")?.provider, "aws");
+    assert.deepEqual(places.map((place) => place.code), [...places.map((place) => place.code)].sort());
+    assert.equal(standin.server.requestsFor(org).at(-1).path, `/v2/organizations/${org}/locations`);
+  });
+
   test("regionUrl is checked like baseUrl", () => {
     assert.throws(() => client("acme", { regionUrl: "http://example.com" }), { code: "invalid_argument", field: "regionUrl" });
   });
