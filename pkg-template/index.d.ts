@@ -1000,6 +1000,13 @@ export interface GroupsApi {
    * `POST /v1/organizations/{org}/groups/{groupName}/aws/migration/abort`
    */
   abortAwsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
+  /**
+   * Creates the group, or gets it when one of that name exists (`conflict`);
+   * resolves to what `get` answers, and whether it was created. The other
+   * options are not compared with the existing group's.
+   */
+  ensure(name: NewGroup["name"], ...options: OptionsArgument<CreateGroupOptions>): Promise<{ group: Group; created: boolean }>;
+  ensure(name: NewGroup["name"], location: NewGroup["location"], ...options: OptionsArgument<Omit<CreateGroupOptions, "location">>): Promise<{ group: Group; created: boolean }>;
 }
 
 /** The `databases` resource of a client. */
@@ -1100,6 +1107,12 @@ export interface DatabasesApi {
    * `GET /v1/organizations/{org}/databases/{databaseName}/stats`
    */
   stats(name: string, ...options: OptionsArgument<RequestOptions>): Promise<QueryStats[] | null>;
+  /**
+   * Creates the database, or gets it when one of that name exists (`conflict`);
+   * resolves to what `get` answers, and whether it was created. The other
+   * options are not compared with the existing database's.
+   */
+  ensure(name: NewDatabase["name"], ...options: OptionsArgument<CreateDatabaseOptions>): Promise<{ database: Database; created: boolean }>;
 }
 
 /** The `locations` resource of a client. */

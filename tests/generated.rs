@@ -396,6 +396,48 @@ fn resolves_to(declared: &Declared) -> String {
     }
 }
 
+/// A resource's `create` and `get`, when it has both: the client then has
+/// `ensure`, which creates, or on `conflict` gets (`src/bindings/client.js`).
+fn ensured<'a>(operations: &[&'a Declared]) -> Option<(&'a Declared, &'a Declared)> {
+    let find = |name: &str| {
+        operations
+            .iter()
+            .copied()
+            .find(|declared| resource_and_method(declared.spec.call).1 == name)
+    };
+    Some((find("create")?, find("get")?))
+}
+
+/// What `ensure` resolves to: the `get` answer under the resource's
+/// singular name, and whether it was created.
+fn ensured_answer(resource: &str, get: &Declared) -> String {
+    let singular = resource.strip_suffix('s').unwrap_or(resource);
+    format!("{{ {singular}: {}; created: boolean }}", get.answer)
+}
+
+/// `ensure`'s signatures: `create`'s, resolving to [`ensured_answer`].
+fn ensure_ts(resource: &str, create: &Declared, get: &Declared) -> String {
+    let singular = resource.strip_suffix('s').unwrap_or(resource);
+    let mut out = format!(
+        "  /**\n   * Creates the {singular}, or gets it when one of that name exists (`conflict`);\n   * resolves to what `get` answers, and whether it was created. The other\n   * options are not compared with the existing {singular}'s.\n   */\n"
+    );
+    for (args, options) in overloads(create.spec) {
+        let mut params: Vec<String> = args
+            .iter()
+            .map(|name| format!("{name}: {}", argument_ts(create, name)))
+            .collect();
+        params.push(format!("...options: OptionsArgument<{options}>"));
+        writeln!(
+            out,
+            "  ensure({}): Promise<{}>;",
+            params.join(", "),
+            ensured_answer(resource, get)
+        )
+        .expect("writing to a String");
+    }
+    out
+}
+
 /// The resources in the registry's order, each with its operations.
 fn resources(registry: &Registry) -> Vec<(&str, Vec<&Declared>)> {
     let mut resources: Vec<(&str, Vec<&Declared>)> = Vec::new();
@@ -469,6 +511,9 @@ fn typescript(registry: &Registry) -> String {
         .expect("writing to a String");
         for declared in operations {
             out.push_str(&method_ts(declared));
+        }
+        if let Some((create, get)) = ensured(operations) {
+            out.push_str(&ensure_ts(resource, create, get));
         }
         out.push_str("}\n\n");
     }
@@ -553,6 +598,15 @@ fn operations_json(registry: &Registry) -> String {
 fn readme_table(operations: &[&Declared]) -> String {
     let mut out =
         String::from("| call | request | resolves to | what it does |\n|---|---|---|---|\n");
+    if let Some((create, get)) = ensured(operations) {
+        let (resource, _) = resource_and_method(create.spec.call);
+        writeln!(
+            out,
+            "| `{resource}.ensure(…)` | `create`'s, then on `conflict` `get`'s | `{}` | As `create`, but an existing one of that name is got rather than refused. |",
+            ensured_answer(resource, get).replace('|', "\\|")
+        )
+        .expect("writing to a String");
+    }
     for declared in operations {
         let spec = declared.spec;
         let (resource, method) = resource_and_method(spec.call);

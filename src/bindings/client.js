@@ -36,8 +36,42 @@ export function buildClient(names, pages, settings, calls) {
       client[resource].all = (options) => everyItemByPage(page, items, options);
     }
   });
-  for (const resource of Object.values(client)) Object.freeze(resource);
+  for (const [resource, methods] of Object.entries(client)) {
+    if (methods.create && methods.get) methods.ensure = ensure(methods, resource.replace(/s$/, ""));
+    Object.freeze(methods);
+  }
   return Object.freeze(client);
+}
+
+// `ensure`: what provisioning code needs, for a resource with `create` and
+// `get`. It creates; on `conflict`, one of that name exists, and it is got.
+// Either way it resolves to what `get` answers, under the resource's
+// singular name, and whether it was created. Any other failure rejects as
+// it came.
+function ensure({ create, get }, singular) {
+  return async (name, ...rest) => {
+    let created = true;
+    try {
+      await create(name, ...rest);
+    } catch (error) {
+      if (error?.code !== "conflict") throw error;
+      created = false;
+    }
+    return { [singular]: await get(name, callOptions(rest.at(-1))), created };
+  };
+}
+
+// The options every call takes, out of a create's options, for the `get`
+// that follows it; a value that is no options object, or one whose reads
+// throw, is passed on as it is, for the call to refuse or report.
+function callOptions(options) {
+  if (options === null || typeof options !== "object") return undefined;
+  try {
+    const { signal, timeoutMs, maxRetries } = options;
+    return { signal, timeoutMs, maxRetries };
+  } catch {
+    return options;
+  }
 }
 
 // The items of every page, fetched one page at a time as they are consumed,

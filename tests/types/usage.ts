@@ -170,6 +170,11 @@ async function everyOtherCall(): Promise<void> {
     use_tursodb: true,
   });
   const kind: "libsql" | "tursodb" | undefined = db.database_type;
+  const ensured: { database: Database; created: boolean } = await databases.ensure("db", { group: "g" });
+  const groupEnsured: boolean = (await turso.groups.ensure("g", "lhr")).created;
+  void [ensured.database.Name, groupEnsured];
+  // @ts-expect-error ensure takes create's options
+  await databases.ensure("db", { grup: "g" });
   await databases.transfer("db", { org: "other" });
   await databases.waitForInstance("db", "lhr");
   for await (const each of databases.all({ limit: 100 })) void each.Name;

@@ -13,12 +13,19 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
 const { operations } = JSON.parse(readFileSync(`${root}/tests/operations.json`, "utf8"));
 const LIMITS = ["signal", "timeoutMs", "maxRetries"];
 
-/** `resource.method` for every declared call, and `resource.all` for a paged one. */
+/**
+ * `resource.method` for every declared call, `resource.all` for a paged one,
+ * and `resource.ensure` for a resource with `create` and `get`.
+ */
 function declaredCalls() {
-  return operations.flatMap(({ call, pages }) => {
+  const calls = operations.flatMap(({ call, pages }) => {
     const [resource] = call.split(".");
     return pages ? [call, `${resource}.all`] : [call];
   });
+  const ensured = [...new Set(calls.map((call) => call.split(".")[0]))].filter(
+    (resource) => calls.includes(`${resource}.create`) && calls.includes(`${resource}.get`),
+  );
+  return [...calls, ...ensured.map((resource) => `${resource}.ensure`)];
 }
 
 test("the client the .wasm builds has exactly the declared calls", () => {

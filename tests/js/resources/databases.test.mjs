@@ -104,6 +104,33 @@ describe("databases", () => {
     await rejection(turso.databases.wakeup("a/b"), { code: "invalid_argument", field: "name", attempts: 0 });
   });
 
+  test("ensure creates, or gets the one that exists: the tenant flow's idempotent step", async () => {
+    const org = freshOrg("ensure");
+    const turso = client(org);
+    const first = await turso.groups.ensure("tenants", { location: "lhr" });
+    assert.equal(first.created, true);
+    assert.deepEqual(first.group, await turso.groups.get("tenants"));
+    const again = await turso.groups.ensure("tenants", "lhr");
+    assert.deepEqual(again, { group: first.group, created: false });
+    assert.equal(await turso.groups.waitForLocation("tenants", "lhr"), undefined);
+
+    const made = await turso.databases.ensure("acme-db", { group: "tenants" });
+    assert.equal(made.created, true);
+    assert.equal(made.database.Name, "acme-db");
+    assert.equal(made.database.group, "tenants", "the get answer, not create's three names");
+    const existing = await turso.databases.ensure("acme-db", { group: "tenants", timeoutMs: 5_000 });
+    assert.deepEqual(existing, { database: made.database, created: false });
+    const gets = standin.server.requestsFor(org).filter((r) => r.method === "GET" && r.path.endsWith("/databases/acme-db"));
+    assert.equal(gets.length, 2, "one get after each ensure");
+
+    // Any other failure rejects as it came, and a bad argument sends nothing.
+    await rejection(turso.databases.ensure("other", { group: "missing" }), { code: "bad_request", status: 400 });
+    const before = standin.server.requestsFor(org).length;
+    await rejection(turso.databases.ensure("Bad Name", { group: "tenants" }), { code: "invalid_argument", field: "name", attempts: 0 });
+    await rejection(turso.groups.ensure("g", { locaton: "lhr" }), { code: "invalid_argument", field: "locaton", attempts: 0 });
+    assert.equal(standin.server.requestsFor(org).length, before);
+  });
+
   test("transfer moves the database; waitForInstance waits on its instance", async () => {
     const org = freshOrg("db-move");
     const receiving = freshOrg("db-move-to");
