@@ -28,8 +28,14 @@ export interface CreateGroupCallOptions extends RequestOptions {
 export interface TursoClientConfig {
   /** The organization (or user) slug. */
   org: string;
-  /** A Platform API token, without `Bearer `. */
-  token: string;
+  /**
+   * A Platform API token, without `Bearer `; or a function that gives one,
+   * called and awaited for every request, for short-lived tokens. A token
+   * it gives is used for that request alone, and is never put in an error;
+   * a function that throws or rejects fails the call with
+   * `invalid_argument` (`field: "token"`), and nothing is sent.
+   */
+  token: string | (() => string | PromiseLike<string>);
   /** Default `https://api.turso.tech`. Plain `http:` only for loopback hosts. */
   baseUrl?: string | null;
   /** Where `locations.closest()` asks. Default `https://region.turso.io`; it gets no token. */

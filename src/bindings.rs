@@ -197,6 +197,7 @@ fn flat_settings(
         config: client_config(org, token, &options)?,
         defaults: CallDefaults::default(),
         also_in_options: &["baseUrl"],
+        token_function: None,
     })
 }
 
@@ -240,6 +241,13 @@ impl Calls {
     /// were given.
     pub fn run(settings: Array, index: usize, args: Array, walk: JsValue) -> Promise {
         guard::entered(|| {
+            // A token function's token is checked as a config's token is.
+            if settings.get(TOKEN_FUNCTION_AT).is_function() {
+                let token = required_string(&settings.get(1), "token");
+                if let Err(error) = token.and_then(|token| validate::token(&token)) {
+                    return settle(async move { Err(CallFailure::before_sending(error)) });
+                }
+            }
             let run = DISPATCH.with(|table| table.runs.get(index).copied());
             match (ClientSettings::from_js(&settings), run) {
                 (Some(settings), Some(run)) => run(&settings, &args, &walk),
@@ -265,7 +273,15 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
     }
     let config = OptionsObject::new(config.clone(), "config")?;
     config.refuse_unknown("createClient", CLIENT_SETTINGS)?;
-    let mut client_config = client_config(&config.get("org")?, &config.get("token")?, &config)?;
+    // A token function is called for every request, in client.js; what it
+    // gives is checked then, in `Calls::run`.
+    let token = config.get("token")?;
+    let token_function = token.is_function().then(|| token.clone());
+    let token = match &token_function {
+        Some(_) => JsValue::from_str(TOKEN_FROM_FUNCTION),
+        None => token,
+    };
+    let mut client_config = client_config(&config.get("org")?, &token, &config)?;
     if let Some(region_url) = config.optional("regionUrl", required_string)? {
         client_config = client_config.with_region_url(&region_url, parse_url)?;
     }
@@ -276,8 +292,17 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
             max_retries: config.max_retries()?.unwrap_or(DEFAULT_MAX_RETRIES),
         },
         also_in_options: &[],
+        token_function,
     })
 }
+
+/// What a client whose token is a function holds in its place: each call
+/// has the function's token instead.
+const TOKEN_FROM_FUNCTION: &str = "token-from-the-token-function";
+
+/// Where in a client's settings (`ClientSettings::to_js`) its token
+/// function is.
+const TOKEN_FUNCTION_AT: u32 = 6;
 
 /// One operation's [`call`], with its own positional arguments.
 type Run = fn(&ClientSettings, &Array, &JsValue) -> Promise;
@@ -311,6 +336,8 @@ struct ClientSettings {
     /// Settings that a call's options object holds too (`createGroup`'s
     /// `baseUrl`).
     also_in_options: &'static [&'static str],
+    /// `createClient`'s `token`, when it is a function.
+    token_function: Option<JsValue>,
 }
 
 impl ClientSettings {
@@ -326,11 +353,15 @@ impl ClientSettings {
             &config.region_url,
         ];
         let numbers = [self.defaults.timeout_ms, self.defaults.max_retries];
-        texts
+        let settings: Array = texts
             .into_iter()
             .map(|text| JsValue::from_str(text))
             .chain(numbers.into_iter().map(JsValue::from))
-            .collect()
+            .collect();
+        if let Some(function) = &self.token_function {
+            settings.set(TOKEN_FUNCTION_AT, function.clone());
+        }
+        settings
     }
 
     /// What [`ClientSettings::to_js`] made; they were checked then.
@@ -349,6 +380,7 @@ impl ClientSettings {
                 max_retries: number(5)?,
             },
             also_in_options: &[],
+            token_function: None,
         })
     }
 }

@@ -349,20 +349,7 @@ fn method_ts(declared: &Declared) -> String {
         declared.doc,
         request_line(spec)
     );
-    for (args, options) in overloads(spec) {
-        let mut params: Vec<String> = args
-            .iter()
-            .map(|name| format!("{name}: {}", argument_ts(declared, name)))
-            .collect();
-        params.push(format!("...options: OptionsArgument<{options}>"));
-        writeln!(
-            out,
-            "  {method}({}): Promise<{}>;",
-            params.join(", "),
-            resolves_to(declared)
-        )
-        .expect("writing to a String");
-    }
+    out.push_str(&signatures(method, declared, &resolves_to(declared)));
     if let Some(pages) = spec.pages {
         let (walk, options) = match pages.by {
             Paging::Numbered => (
@@ -421,19 +408,26 @@ fn ensure_ts(resource: &str, create: &Declared, get: &Declared) -> String {
     let mut out = format!(
         "  /**\n   * Creates the {singular}, or gets it when one of that name exists (`conflict`);\n   * resolves to what `get` answers, and whether it was created. The other\n   * options are not compared with the existing {singular}'s.\n   */\n"
     );
-    for (args, options) in overloads(create.spec) {
+    out.push_str(&signatures(
+        "ensure",
+        create,
+        &ensured_answer(resource, get),
+    ));
+    out
+}
+
+/// A method named `method` with `declared`'s arguments and options, one
+/// signature per overload, resolving to `answer`.
+fn signatures(method: &str, declared: &Declared, answer: &str) -> String {
+    let mut out = String::new();
+    for (args, options) in overloads(declared.spec) {
         let mut params: Vec<String> = args
             .iter()
-            .map(|name| format!("{name}: {}", argument_ts(create, name)))
+            .map(|name| format!("{name}: {}", argument_ts(declared, name)))
             .collect();
         params.push(format!("...options: OptionsArgument<{options}>"));
-        writeln!(
-            out,
-            "  ensure({}): Promise<{}>;",
-            params.join(", "),
-            ensured_answer(resource, get)
-        )
-        .expect("writing to a String");
+        writeln!(out, "  {method}({}): Promise<{answer}>;", params.join(", "))
+            .expect("writing to a String");
     }
     out
 }

@@ -1,4 +1,4 @@
-import { enterExport } from "./calls.js";
+import { enterExport, errorText } from "./calls.js";
 import { createTursoClientError } from "./turso_client_error.js";
 
 // Builds a client's resources from the operations' names. Every method is an
@@ -14,15 +14,25 @@ export function buildClient(names, pages, settings, calls) {
   const run = calls.constructor.run;
   calls.free();
   const client = {};
+  // With a token function, each call runs with the settings and the token it
+  // gives, for that call alone.
+  const tokenFunction = settings[6];
+  const runWith =
+    typeof tokenFunction === "function"
+      ? async (index, args, walk) => {
+          const own = await withToken(settings, tokenFunction);
+          return enterExport(() => run(own, index, args, walk));
+        }
+      : (index, args, walk) => enterExport(() => run(settings, index, args, walk));
   names.forEach((name, index) => {
     const [resource, method] = name.split(".");
     client[resource] ??= {};
     // A call always answers with a promise, even should wasm fail.
-    client[resource][method] = (...args) => enterExport(() => run(settings, index, args, undefined));
+    client[resource][method] = (...args) => runWith(index, args, undefined);
     if (pages[index] === undefined) return;
     // One page of a walk: the caller's options as given, and the walk's own
     // values, which the call reads first.
-    const page = (options, walk) => enterExport(() => run(settings, index, [options], walk));
+    const page = (options, walk) => runWith(index, [options], walk);
     const [items, paging] = pages[index];
     if (paging === "cursor") {
       const every = (options) => everyItemByCursor(page, items, options);
@@ -41,6 +51,24 @@ export function buildClient(names, pages, settings, calls) {
     Object.freeze(methods);
   }
   return Object.freeze(client);
+}
+
+// The settings with the token the token function gives now. A function that
+// throws or rejects fails the call as an argument would, before anything is
+// sent; what it gives is checked in wasm as a config's token is.
+async function withToken(settings, tokenFunction) {
+  let token;
+  try {
+    token = await tokenFunction();
+  } catch (thrown) {
+    throw createTursoClientError(
+      `the token function failed: ${errorText(thrown) ?? "it threw a value that is no Error"}`,
+      "invalid_argument", undefined, "token", undefined, undefined, 0,
+    );
+  }
+  const own = [...settings];
+  own[1] = token;
+  return own;
 }
 
 // `ensure`: what provisioning code needs, for a resource with `create` and

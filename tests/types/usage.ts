@@ -74,6 +74,10 @@ async function clientCalls(): Promise<void> {
   void [docs, v2, bare];
 
   createClient({ org, token, baseUrl: "https://api.turso.tech", timeoutMs: 10_000, maxRetries: 4 });
+  createClient({ org, token: async () => token });
+  createClient({ org, token: () => token });
+  // @ts-expect-error a token function gives a string
+  createClient({ org, token: async () => 42 });
   // @ts-expect-error maxRetries is a number
   createClient({ org, token, maxRetries: "2" });
   // @ts-expect-error token is required
