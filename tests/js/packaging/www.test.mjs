@@ -164,7 +164,8 @@ describe("the www console", () => {
     await page.waitForSelector(row);
     const cells = await page.$$eval(`${row} td`, (tds) => tds.map((td) => td.textContent));
     assert.deepEqual(cells.slice(0, 3), ["orders", Hostname, DbId]);
-    assert.match(standin.server.requestsFor(org).at(-1).path, /\/databases\?group=from-the-page$/);
+    // The console lists a group's databases as databases.list does: every page, 1000 a page.
+    assert.match(standin.server.requestsFor(org).at(-1).path, /\/databases\?group=from-the-page&limit=1000$/);
 
     await page.click(`${row} button[data-action=mint]`);
     await page.waitForSelector("#token:not([hidden])");
