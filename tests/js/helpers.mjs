@@ -30,6 +30,9 @@ export function clientFor(standin) {
     createClient({ org, token: TOKEN, baseUrl: standin.url, regionUrl: `${standin.url}/region`, ...extra });
 }
 
+/** The claims of a JWT the stand-in minted. */
+export const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
+
 let orgCounter = 0;
 /** An organization slug that no other test uses. */
 export function freshOrg(label) {

@@ -3,13 +3,10 @@
 // sending.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { assertNeverShown, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
+import { assertNeverShown, claimsOf, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 const client = clientFor(standin);
-
-/** The claims of a JWT the stand-in minted. */
-const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
 
 describe("API tokens", () => {
   test("created, listed, validated and revoked; the minted token is shown once and in no error", async () => {

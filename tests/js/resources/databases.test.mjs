@@ -3,13 +3,10 @@
 // sending.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { assertNeverShown, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
+import { assertNeverShown, claimsOf, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 const client = clientFor(standin);
-
-/** The claims of a JWT the stand-in minted. */
-const claimsOf = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url"));
 
 describe("databases", () => {
   test("a database lives in an existing group: created, listed, got, and deleted", async () => {
