@@ -1,5 +1,6 @@
-//! The registry: every operation of every resource, in one list. It sits
-//! above the resources, which sit above the vocabulary in [`crate::operation`].
+//! The registry: every operation of every resource, in one list, and the
+//! workflows made of them. It sits above the resources, which sit above the
+//! vocabulary in [`crate::operation`].
 
 use crate::operation::Visitor;
 
@@ -16,4 +17,8 @@ pub fn for_each(visitor: &mut impl Visitor) {
     crate::api_tokens::operations(visitor);
     crate::audit_logs::operations(visitor);
     crate::user::operations(visitor);
+    crate::database_files::operations(visitor);
 }
+
+/// Every method of a client made of several operations in turn.
+pub use crate::database_files::WORKFLOWS;

@@ -8,7 +8,8 @@
 //!   declaration, [`shared`] the types more than one resource uses, one
 //!   module per resource ([`organizations`], [`groups`], [`databases`],
 //!   [`locations`], [`members`], [`invites`], [`api_tokens`],
-//!   [`audit_logs`], [`user`]) declares its operations and serde-derived
+//!   [`audit_logs`], [`user`], and [`database_files`] for the steps on a
+//!   database's own server) declares its operations and serde-derived
 //!   wire types, and [`api`] lists them all; [`validate`] checks
 //!   arguments, [`request`] builds requests as plain data, [`response`]
 //!   reads a status and body into the answer or an [`Error`] through the
@@ -44,6 +45,7 @@
 pub mod api;
 pub mod api_tokens;
 pub mod audit_logs;
+pub mod database_files;
 pub mod databases;
 pub mod error;
 pub mod groups;

@@ -130,6 +130,7 @@ impl Spec {
 pub enum Method {
     Get,
     Post,
+    Put,
     Patch,
     Delete,
 }
@@ -139,15 +140,17 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Put => "PUT",
             Method::Patch => "PATCH",
             Method::Delete => "DELETE",
         }
     }
 
-    /// Whether sending the request twice has the effect of sending it once
-    /// with nothing changed on the server: then any failure may be retried.
+    /// Whether sending the request twice has the effect of sending it once:
+    /// then any failure may be retried. A `GET` changes nothing; the only
+    /// `PUT`s, an upload's, put the same bytes in the same place again.
     pub fn is_safe(self) -> bool {
-        self == Method::Get
+        matches!(self, Method::Get | Method::Put)
     }
 }
 
@@ -158,6 +161,10 @@ pub enum Base {
     Api,
     /// The region finder at `regionUrl`, which needs no token and gets none.
     Region,
+    /// A database's own server, at `databaseUrl(hostname)`, with a token of
+    /// that database. Its operations are the steps of a [`Workflow`], not
+    /// methods of a client.
+    Database,
 }
 
 /// A path or query parameter, and the rule its value must meet.
@@ -180,6 +187,8 @@ pub enum Place {
     Path,
     /// Optional, and percent-encoded into the query string when given.
     Query,
+    /// Optional, and sent as the header of its name when given.
+    Header,
 }
 
 impl Param {
@@ -210,6 +219,14 @@ impl Param {
             place: Place::Query,
             input: Input::Text,
             check,
+        }
+    }
+
+    /// A header, from the argument `arg`.
+    pub const fn header(name: &'static str, arg: &'static str, check: Check) -> Param {
+        Param {
+            place: Place::Header,
+            ..Param::query(name, check).from_arg(arg)
         }
     }
 
@@ -245,13 +262,16 @@ pub enum BodyFields {
     Required(&'static [&'static str]),
     /// Sent only when one of these fields is given.
     WhenGiven(&'static [&'static str]),
+    /// The bytes of this argument, a `Uint8Array` or a `Blob`, sent as they
+    /// are, never copied into wasm.
+    Bytes(&'static str),
 }
 
 impl BodyFields {
     /// The arguments that become the body's fields.
     pub fn fields(&self) -> &'static [&'static str] {
         match self {
-            BodyFields::None => &[],
+            BodyFields::None | BodyFields::Bytes(_) => &[],
             BodyFields::Required(fields) | BodyFields::WhenGiven(fields) => fields,
         }
     }
@@ -269,6 +289,9 @@ pub enum AnswerAt {
     Reshaped(&'static str),
     /// Nothing: the API answers 200 with no body.
     Nothing,
+    /// The body itself, unread, as the `ReadableStream` of its bytes: a
+    /// database file, which may be larger than memory.
+    Stream,
 }
 
 /// The body of an operation that sends none.
@@ -292,6 +315,7 @@ pub const CLIENT_SETTINGS: &[&str] = &[
     "regionUrl",
     "timeoutMs",
     "maxRetries",
+    "databaseUrl",
 ];
 
 /// What every call's options object may hold besides its operation's own
@@ -301,6 +325,37 @@ pub const CALL_OPTIONS: &[&str] = &["signal", "timeoutMs", "maxRetries"];
 /// Body members whose values are secrets, wherever in a body they sit: an
 /// error shows none of them, even one that a server echoes.
 pub const SECRET_MEMBERS: &[&str] = &["encryption_key"];
+
+/// A method of a client made of several operations in turn, written in
+/// `client.js`: its arguments and options are checked here, in Rust, before
+/// its first request, and its TypeScript is generated from this.
+#[derive(Debug)]
+pub struct Workflow {
+    /// The JavaScript method, `resource.method`.
+    pub call: &'static str,
+    /// One line for people, as [`Operation::DOC`].
+    pub doc: &'static str,
+    /// Its positional arguments, each with its TypeScript type.
+    pub args: &'static [(&'static str, &'static str)],
+    /// Its options besides [`CALL_OPTIONS`], each with its TypeScript type;
+    /// a name ending in `?` may be left out.
+    pub options: &'static [(&'static str, &'static str)],
+    /// The options that must be functions when given.
+    pub callbacks: &'static [&'static str],
+    /// What it resolves to, in TypeScript.
+    pub resolves_to: &'static str,
+    /// The operations it calls, by `operationId`, in order.
+    pub steps: &'static [&'static str],
+}
+
+impl Workflow {
+    /// The names of its options, as a caller writes them.
+    pub fn option_names(&self) -> impl Iterator<Item = &'static str> {
+        self.options
+            .iter()
+            .map(|(name, _)| name.strip_suffix('?').unwrap_or(name))
+    }
+}
 
 /// Visits every declared operation: the boundary builds its dispatch table
 /// this way, and the tests check each against the OpenAPI description.

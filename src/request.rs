@@ -26,6 +26,9 @@ pub struct ClientConfig {
     pub(crate) token: String,
     pub(crate) base_url: String,
     pub(crate) region_url: String,
+    /// Where the operations on a database's own server go, for the steps of
+    /// an upload or an export; none for any other call.
+    pub(crate) database_url: Option<String>,
 }
 
 impl ClientConfig {
@@ -44,6 +47,7 @@ impl ClientConfig {
             token: token.to_owned(),
             base_url: validate::base_url("baseUrl", base_url.unwrap_or(DEFAULT_BASE_URL), parse)?,
             region_url: DEFAULT_REGION_URL.to_owned(),
+            database_url: None,
         })
     }
 
@@ -56,6 +60,20 @@ impl ClientConfig {
     /// Sets where `locations.closest()` asks, checked as `baseUrl` is.
     pub fn with_region_url(mut self, region_url: &str, parse: UrlParser) -> Result<Self, Error> {
         self.region_url = validate::base_url("regionUrl", region_url, parse)?;
+        Ok(self)
+    }
+
+    /// The config of a step on a database's server: its URL, checked as
+    /// `baseUrl` is, and a token of that database.
+    pub fn for_database(
+        mut self,
+        database_url: &str,
+        token: &str,
+        parse: UrlParser,
+    ) -> Result<Self, Error> {
+        validate::token(token)?;
+        self.database_url = Some(validate::base_url("databaseUrl", database_url, parse)?);
+        token.clone_into(&mut self.token);
         Ok(self)
     }
 
@@ -72,6 +90,7 @@ impl fmt::Debug for ClientConfig {
             .field("token", &"[redacted]")
             .field("base_url", &self.base_url)
             .field("region_url", &self.region_url)
+            .field("database_url", &self.database_url)
             .finish()
     }
 }
@@ -171,13 +190,16 @@ pub fn build_from_spec(
         });
     }
     let body = match spec.body {
-        BodyFields::None => None,
+        BodyFields::None | BodyFields::Bytes(_) => None,
         BodyFields::Required(_) | BodyFields::WhenGiven(_) => body,
     };
 
     let mut url = match spec.base {
         Base::Api => config.base_url.clone(),
         Base::Region => config.region_url.clone(),
+        Base::Database => config.database_url.clone().ok_or_else(|| Error::Internal {
+            message: format!("{} was called without a database's URL", spec.call),
+        })?,
     };
     for segment in spec.path.split('/').skip(1) {
         url.push('/');
@@ -211,12 +233,21 @@ pub fn build_from_spec(
     }
 
     let mut headers = Vec::new();
-    if spec.base == Base::Api {
+    if spec.base != Base::Region {
         headers.push(("Authorization", format!("Bearer {}", config.token)));
     }
     if body.is_some() {
         headers.push(("Content-Type", "application/json".to_owned()));
     }
+    if let BodyFields::Bytes(_) = spec.body {
+        headers.push(("Content-Type", "application/octet-stream".to_owned()));
+    }
+    let given_headers = spec
+        .params
+        .iter()
+        .filter(|param| param.place == Place::Header)
+        .filter_map(|param| Some((param.name, value_of(param.arg)?.to_owned())));
+    headers.extend(given_headers);
     Ok(ApiRequest {
         method: spec.method,
         url,
@@ -297,8 +328,8 @@ mod tests {
     }
 
     #[test]
-    fn only_get_is_safe() {
-        assert!(Method::Get.is_safe());
+    fn only_get_and_put_are_safe() {
+        assert!(Method::Get.is_safe() && Method::Put.is_safe());
         for method in [Method::Post, Method::Patch, Method::Delete] {
             assert!(!method.is_safe(), "{method:?}");
         }

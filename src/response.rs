@@ -100,7 +100,9 @@ fn sent<J: Json>(spec: &Spec, status: u16, body: Body<'_>) -> Result<Sent<J::Val
     };
     let fail = |why: &str| decode_error(status, why, spec.secret_answer, kept_body.clone());
     let (key, value) = match spec.answer {
-        AnswerAt::Nothing => ("", J::null()),
+        // A stream is handed on unread by the transport, which reads only
+        // the body of an error.
+        AnswerAt::Nothing | AnswerAt::Stream => ("", J::null()),
         _ if body.truncated => {
             return Err(fail(&format!(
                 "it is larger than {SUCCESS_BODY_LIMIT} bytes"

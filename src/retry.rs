@@ -1,7 +1,10 @@
 //! When a failed attempt may be tried again, and after how long.
 //!
 //! A `GET` has no effect on the server, so it is retried after anything
-//! that may pass: `429`, `502`, `503`, `504` and a network error. Any other
+//! that may pass: `429`, `502`, `503`, `504` and a network error. A `PUT`
+//! of an upload is retried as turso-cli retries an upload's chunk
+//! (`internal/turso/tursoServer.go`, `isRetriableError`, at e149f69): on a
+//! network error, `408`, `429` and every `5xx`. Any other
 //! method is retried only when the server has said it did not act on the
 //! request: `429 Too Many Requests`, and `503 Service Unavailable` with a
 //! `Retry-After`. Anything else, a 409, a 500, a dropped connection, might
@@ -32,9 +35,10 @@ pub enum AttemptFailure<'a> {
 /// Whether an answer with `status` to `method` can ever be retried; only
 /// then does its `Retry-After` matter.
 pub fn may_retry(method: Method, status: u16) -> bool {
-    match status {
-        429 | 503 => true,
-        502 | 504 => method.is_safe(),
+    match (method, status) {
+        (Method::Put, 408 | 500..=599) => true,
+        (_, 429 | 503) => true,
+        (_, 502 | 504) => method.is_safe(),
         _ => false,
     }
 }
@@ -209,6 +213,26 @@ mod tests {
             );
         }
         assert!(may_retry(Method::Get, 502) && !may_retry(Method::Post, 502));
+    }
+
+    #[test]
+    fn an_upload_put_is_retried_as_turso_cli_retries_a_chunk() {
+        let delay = |failed| delay_before_retry(Method::Put, failed, 0, 15, NOW, 0.5);
+        for status in [408, 429, 500, 501, 502, 503, 504, 599] {
+            assert_eq!(
+                delay(AttemptFailure::Status(status, None)),
+                Some(250),
+                "{status}"
+            );
+        }
+        assert_eq!(delay(AttemptFailure::Network), Some(250));
+        for status in [200, 400, 401, 403, 404, 409, 413] {
+            assert_eq!(
+                delay(AttemptFailure::Status(status, None)),
+                None,
+                "{status}"
+            );
+        }
     }
 
     #[test]

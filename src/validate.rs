@@ -14,8 +14,10 @@ pub const MAX_NAME_LEN: usize = 64;
 /// The longest timeout `setTimeout` can honour (2^31 - 1 ms, about 24.8 days).
 pub const MAX_TIMEOUT_MS: u32 = i32::MAX as u32;
 
-/// The most retries a call may ask for.
-pub const MAX_RETRIES_LIMIT: u32 = 10;
+/// The most retries a call may ask for: as many as turso-cli gives each
+/// chunk of an upload (`internal/turso/tursoServer.go`, `defaultMaxRetries`,
+/// at e149f69), which `databases.upload` gives unless told otherwise.
+pub const MAX_RETRIES_LIMIT: u32 = 15;
 
 /// A rule for one path or query parameter: the argument's name as
 /// JavaScript spells it, and its value.
@@ -63,6 +65,18 @@ pub fn token(token: &str) -> Result<(), Error> {
         return Err(Error::invalid(
             "token",
             "token must be visible ASCII with no spaces or control characters",
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a header's value: visible ASCII and spaces, so it can't end the
+/// header or add another.
+pub fn header_value(field: &'static str, value: &str) -> Result<(), Error> {
+    if value.is_empty() || !value.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            field,
+            format!("{field} must be visible ASCII, not empty, with no control characters"),
         ));
     }
     Ok(())
@@ -572,8 +586,8 @@ mod tests {
     #[test]
     fn max_retries_rules() {
         assert_eq!(max_retries(0.0), Ok(0));
-        assert_eq!(max_retries(10.0), Ok(10));
-        for bad in [-1.0, 0.5, 11.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(max_retries(15.0), Ok(15));
+        for bad in [-1.0, 0.5, 16.0, f64::NAN, f64::INFINITY] {
             assert_eq!(field_of(max_retries(bad)), "maxRetries", "{bad}");
         }
     }

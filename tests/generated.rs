@@ -20,7 +20,7 @@ use turso_platform_wasm::api;
 use turso_platform_wasm::error::CODES;
 use turso_platform_wasm::operation::{
     self, AnswerAt, Base, BodyFields, Input, Operation, Pages, Paging, Place, Spec, Visitor,
-    CALL_OPTIONS, CLIENT_SETTINGS,
+    Workflow, CALL_OPTIONS, CLIENT_SETTINGS,
 };
 
 /// One declared operation, with what its types say in TypeScript.
@@ -47,16 +47,21 @@ fn config() -> Config {
 impl Visitor for Registry {
     fn visit<O: Operation>(&mut self) {
         let cfg = config();
-        if !matches!(O::SPEC.body, BodyFields::None) {
+        // A step's types are the workflow's own business, not the caller's.
+        let public = O::SPEC.base != Base::Database;
+        if public && !matches!(O::SPEC.body, BodyFields::None) {
             self.visit_type::<O::Body>();
         }
-        self.visit_type::<O::Answer>();
+        if public {
+            self.visit_type::<O::Answer>();
+        }
         self.operations.push(Declared {
             spec: &O::SPEC,
             doc: O::DOC,
             body: O::Body::name(&cfg),
             answer: match O::SPEC.answer {
                 AnswerAt::Nothing => "void".to_owned(),
+                AnswerAt::Stream => "ReadableStream<Uint8Array>".to_owned(),
                 _ => array_syntax(&O::Answer::name(&cfg)),
             },
         });
@@ -64,6 +69,14 @@ impl Visitor for Registry {
 }
 
 impl Registry {
+    /// The operations that are methods of a client: all but the steps on a
+    /// database's own server, which only workflows call.
+    fn methods(&self) -> impl Iterator<Item = &Declared> {
+        self.operations
+            .iter()
+            .filter(|declared| declared.spec.base != Base::Database)
+    }
+
     fn visit_type<T: TS + 'static + ?Sized>(&mut self) {
         TypeVisitor::visit::<T>(self);
     }
@@ -312,6 +325,7 @@ fn request_line(spec: &Spec) -> String {
     match spec.base {
         Base::Api => format!("{} {path}", spec.method.as_str()),
         Base::Region => format!("{} {{regionUrl}}{path}", spec.method.as_str()),
+        Base::Database => format!("{} {{databaseUrl}}{path}", spec.method.as_str()),
     }
 }
 
@@ -435,7 +449,7 @@ fn signatures(method: &str, declared: &Declared, answer: &str) -> String {
 /// The resources in the registry's order, each with its operations.
 fn resources(registry: &Registry) -> Vec<(&str, Vec<&Declared>)> {
     let mut resources: Vec<(&str, Vec<&Declared>)> = Vec::new();
-    for declared in &registry.operations {
+    for declared in registry.methods() {
         let (resource, _) = resource_and_method(declared.spec.call);
         match resources.iter_mut().find(|(known, _)| *known == resource) {
             Some((_, operations)) => operations.push(declared),
@@ -454,7 +468,15 @@ fn fields(registry: &Registry) -> Vec<&'static str> {
             fields.push(name);
         }
     }
-    for declared in &registry.operations {
+    for workflow in api::WORKFLOWS {
+        let names = workflow.args.iter().map(|(name, _)| *name);
+        for name in names.chain(workflow.option_names()) {
+            if !fields.contains(&name) {
+                fields.push(name);
+            }
+        }
+    }
+    for declared in registry.methods() {
         let spec = declared.spec;
         let names = positional(spec).into_iter().map(|(name, _)| name);
         let params = spec.params.iter().map(|param| param.arg);
@@ -489,11 +511,14 @@ fn typescript(registry: &Registry) -> String {
         out.push_str(decl);
         out.push_str("\n\n");
     }
-    for declared in &registry.operations {
+    for declared in registry.methods() {
         if let Some(options) = options_type(declared) {
             out.push_str(&options);
             out.push('\n');
         }
+    }
+    for workflow in api::WORKFLOWS {
+        out.push_str(&workflow_options_ts(workflow));
     }
     let resources = resources(registry);
     for (resource, operations) in &resources {
@@ -508,6 +533,9 @@ fn typescript(registry: &Registry) -> String {
         }
         if let Some((create, get)) = ensured(operations) {
             out.push_str(&ensure_ts(resource, create, get));
+        }
+        for workflow in workflows_of(resource) {
+            out.push_str(&workflow_ts(workflow));
         }
         out.push_str("}\n\n");
     }
@@ -545,7 +573,7 @@ fn operations_json(registry: &Registry) -> String {
                     json!({
                         "name": param.name,
                         "arg": param.arg,
-                        "in": match param.place { Place::Path => "path", Place::Query => "query" },
+                        "in": match param.place { Place::Path => "path", Place::Query => "query", Place::Header => "header" },
                         "type": input_ts(param.input),
                     })
                 })
@@ -555,19 +583,21 @@ fn operations_json(registry: &Registry) -> String {
                 AnswerAt::Member(key) => ("member", Some(key)),
                 AnswerAt::Reshaped(key) => ("reshaped", Some(key)),
                 AnswerAt::Nothing => ("nothing", None),
+                AnswerAt::Stream => ("stream", None),
             };
             json!({
                 "id": spec.id,
                 "call": spec.call,
                 "method": spec.method.as_str(),
                 "path": spec.path,
-                "base": match spec.base { Base::Api => "api", Base::Region => "region" },
+                "base": match spec.base { Base::Api => "api", Base::Region => "region", Base::Database => "database" },
                 "args": spec.args,
                 "params": params,
                 "body": match spec.body {
                     BodyFields::None => Value::Null,
                     BodyFields::Required(fields) => json!({ "sent": "always", "fields": fields }),
                     BodyFields::WhenGiven(fields) => json!({ "sent": "when given", "fields": fields }),
+                    BodyFields::Bytes(field) => json!({ "sent": "bytes", "fields": [field] }),
                 },
                 "options": option_names(spec),
                 "answer": { "at": answer_at, "member": member, "type": declared.answer },
@@ -582,14 +612,92 @@ fn operations_json(registry: &Registry) -> String {
         "clientSettings": CLIENT_SETTINGS,
         "callOptions": CALL_OPTIONS,
         "operations": operations,
+        "workflows": api::WORKFLOWS.iter().map(|workflow| json!({
+            "call": workflow.call,
+            "args": workflow.args.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+            "options": workflow.option_names().collect::<Vec<_>>(),
+            "callbacks": workflow.callbacks,
+            "steps": workflow.steps,
+            "doc": workflow.doc,
+        })).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&document).expect("JSON");
     text.push('\n');
     text
 }
 
+/// The workflows of a resource, in their declared order.
+fn workflows_of(resource: &str) -> impl Iterator<Item = &'static Workflow> + '_ {
+    api::WORKFLOWS
+        .iter()
+        .copied()
+        .filter(move |workflow| resource_and_method(workflow.call).0 == resource)
+}
+
+/// The name of a workflow's options type: `DatabaseUploadOptions`.
+fn workflow_options_name(workflow: &Workflow) -> String {
+    let (resource, method) = resource_and_method(workflow.call);
+    let singular = resource.strip_suffix('s').unwrap_or(resource);
+    format!("{}{}Options", pascal(singular), pascal(method))
+}
+
+/// A workflow's options, an interface over `RequestOptions`.
+fn workflow_options_ts(workflow: &Workflow) -> String {
+    let mut out = format!(
+        "/** The options of `{}`. */\nexport interface {} extends RequestOptions {{\n",
+        workflow.call,
+        workflow_options_name(workflow)
+    );
+    for (name, ts) in workflow.options {
+        writeln!(out, "  {name}: {ts};").expect("writing to a String");
+    }
+    out.push_str("}\n\n");
+    out
+}
+
+/// A workflow's method, with its doc; its options may be left out when
+/// none is required.
+fn workflow_ts(workflow: &Workflow) -> String {
+    let (_, method) = resource_and_method(workflow.call);
+    let mut params: Vec<String> = workflow
+        .args
+        .iter()
+        .map(|(name, ts)| format!("{name}: {ts}"))
+        .collect();
+    let optional = workflow.options.iter().all(|(name, _)| name.ends_with('?'));
+    params.push(format!(
+        "options{}: {}{}",
+        if optional { "?" } else { "" },
+        workflow_options_name(workflow),
+        if optional { " | null" } else { "" }
+    ));
+    format!(
+        "  /**\n   * {}\n   */\n  {method}({}): Promise<{}>;\n",
+        workflow.doc,
+        params.join(", "),
+        workflow.resolves_to
+    )
+}
+
+/// The steps of a workflow on a database's own server, as requests.
+fn workflow_requests(workflow: &Workflow, registry: &Registry) -> String {
+    let requests: Vec<String> = workflow
+        .steps
+        .iter()
+        .filter_map(|id| {
+            registry
+                .operations
+                .iter()
+                .find(|declared| declared.spec.id == *id)
+        })
+        .filter(|declared| declared.spec.base == Base::Database)
+        .map(|declared| format!("`{}`", request_line(declared.spec)))
+        .collect();
+    requests.join(", ")
+}
+
 /// The README's table of one resource's calls.
-fn readme_table(operations: &[&Declared]) -> String {
+fn readme_table(operations: &[&Declared], registry: &Registry) -> String {
     let mut out =
         String::from("| call | request | resolves to | what it does |\n|---|---|---|---|\n");
     if let Some((create, get)) = ensured(operations) {
@@ -633,6 +741,30 @@ fn readme_table(operations: &[&Declared]) -> String {
             )
             .expect("writing to a String");
         }
+    }
+    let resource = operations
+        .first()
+        .map(|declared| resource_and_method(declared.spec.call).0);
+    for workflow in resource.into_iter().flat_map(workflows_of) {
+        let mut shown: Vec<String> = workflow
+            .args
+            .iter()
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        shown.push(format!(
+            "{{ {} }}",
+            workflow.option_names().collect::<Vec<_>>().join(", ")
+        ));
+        writeln!(
+            out,
+            "| `{}({})` | {} | `{}` | {} |",
+            workflow.call,
+            shown.join(", "),
+            workflow_requests(workflow, registry),
+            workflow.resolves_to.replace('|', "\\|"),
+            workflow.doc
+        )
+        .expect("writing to a String");
     }
     out
 }
@@ -687,7 +819,7 @@ fn generated_files_are_fresh() {
             &readme,
             &format!("<!-- generated: {resource} -->"),
             &format!("<!-- /generated: {resource} -->"),
-            &readme_table(&operations),
+            &readme_table(&operations, &registry),
         );
     }
     ensure("README.md", &readme, &mut stale);

@@ -21,6 +21,10 @@ fn openapi() -> Value {
     let supplement: Value = serde_json::from_str(supplement).expect("the supplement is JSON");
     for (path, item) in supplement["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("a path item") {
+            if method == "servers" {
+                spec["paths"][path][method] = operation.clone();
+                continue;
+            }
             assert!(
                 operation["x-source"].is_string(),
                 "{method} {path} says where its wire format comes from"
@@ -104,7 +108,8 @@ struct Declared {
 impl Visitor for Declared {
     fn visit<O: Operation>(&mut self) {
         let ours = &O::SPEC;
-        if !self.calls.insert(ours.call) {
+        // The steps of one workflow share its name.
+        if ours.base != operation::Base::Database && !self.calls.insert(ours.call) {
             self.problems
                 .push(format!("{} is declared twice", ours.call));
         }
@@ -166,6 +171,22 @@ impl Visitor for Declared {
             ));
         }
 
+        if names_in("header") != declared_in(Place::Header) {
+            problem(format!(
+                "headers {:?} but the spec has {:?}",
+                declared_in(Place::Header),
+                names_in("header")
+            ));
+        }
+        let sends_bytes = matches!(ours.body, operation::BodyFields::Bytes(_));
+        let described_bytes =
+            !operation["requestBody"]["content"]["application/octet-stream"].is_null();
+        if sends_bytes != described_bytes {
+            problem(format!(
+                "sends bytes: {sends_bytes}, but the spec says {described_bytes}"
+            ));
+        }
+
         let body_schema = &operation["requestBody"]["content"]["application/json"]["schema"];
         let fields: BTreeSet<String> = ours
             .body
@@ -224,6 +245,9 @@ impl Visitor for Declared {
             }
             AnswerAt::Whole if answer_schema.is_null() => {
                 problem("expects an answer the spec does not describe".to_owned())
+            }
+            AnswerAt::Stream if success["content"]["application/octet-stream"].is_null() => {
+                problem("expects bytes, but the spec describes none".to_owned())
             }
             AnswerAt::Member(key) | AnswerAt::Reshaped(key) => {
                 let answer = resolve(&spec, answer_schema);
