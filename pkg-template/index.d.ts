@@ -12,8 +12,10 @@ export interface RequestOptions {
   timeoutMs?: number | null;
   /**
    * Retries after a failure that may pass: for a `GET`, a 429, 502, 503, 504
-   * or network error; for any other method only a 429, or a 503 with
-   * `Retry-After`, the answers that say nothing was done. 0 to 10; default 2.
+   * or network error; for a chunk of an upload, as turso-cli retries one, a
+   * 408, 429, any 5xx or network error; for any other method only a 429, or a
+   * 503 with `Retry-After`, the answers that say nothing was done. 0 to 15;
+   * default 2, and 15 for a chunk of an upload.
    */
   maxRetries?: number | null;
 }
@@ -44,6 +46,12 @@ export interface TursoClientConfig {
   timeoutMs?: number | null;
   /** The default `maxRetries` of this client's calls. Default 2. */
   maxRetries?: number | null;
+  /**
+   * Where `databases.upload` and `databases.export` reach a database's own
+   * server, from its `Hostname`. Default `` (hostname) => `https://${hostname}` ``.
+   * Plain `http:` only for loopback hosts.
+   */
+  databaseUrl?: ((hostname: string) => string) | null;
 }
 
 /**
@@ -849,6 +857,19 @@ export type CreateAPITokenOptions = RequestOptions & TokenRestriction;
 /** The options of `auditLogs.list`. */
 export type ListOrganizationAuditLogsOptions = RequestOptions & { pageSize?: number | null; page?: number | null };
 
+/** The options of `databases.upload`. */
+export interface DatabaseUploadOptions extends RequestOptions {
+  group: string;
+  use_tursodb?: boolean | null;
+  remote_encryption?: RemoteEncryption | null;
+  onProgress?: ((progress: { uploadedBytes: number; totalBytes: number }) => void) | null;
+}
+
+/** The options of `databases.export`. */
+export interface DatabaseExportOptions extends RequestOptions {
+  encryption_key?: string | null;
+}
+
 /** The `organizations` resource of a client. */
 export interface OrganizationsApi {
   /**
@@ -1119,6 +1140,14 @@ export interface DatabasesApi {
    * options are not compared with the existing database's.
    */
   ensure(name: NewDatabase["name"], ...options: OptionsArgument<CreateDatabaseOptions>): Promise<{ database: Database; created: boolean }>;
+  /**
+   * Creates a database from a SQLite file, as turso-cli does: the file is checked before anything is sent, uploaded a chunk at a time with a fresh 5-minute token each, and the database is deleted again if the upload fails or is aborted.
+   */
+  upload(name: string, data: Uint8Array | ArrayBuffer | Blob, options: DatabaseUploadOptions): Promise<CreatedDatabase>;
+  /**
+   * Gives a database's file as a stream of bytes, read from its server as turso-cli does (`GET /info`, then `GET /export/{generation}`); the call's `signal` also stops the stream.
+   */
+  export(name: string, options?: DatabaseExportOptions | null): Promise<ReadableStream<Uint8Array>>;
 }
 
 /** The `locations` resource of a client. */
@@ -1322,13 +1351,20 @@ export type TursoClientErrorField =
   | "regionUrl"
   | "timeoutMs"
   | "maxRetries"
+  | "databaseUrl"
   | "signal"
   | "options"
   | "config"
+  | "name"
+  | "data"
+  | "group"
+  | "use_tursodb"
+  | "remote_encryption"
+  | "onProgress"
+  | "encryption_key"
   | "overages"
   | "require_mfa"
   | "type"
-  | "name"
   | "location"
   | "extensions"
   | "delete_protection"
@@ -1338,15 +1374,12 @@ export type TursoClientErrorField =
   | "authorization"
   | "permissions"
   | "fine_grained_permissions"
-  | "group"
   | "schema"
   | "parent"
   | "limit"
   | "cursor"
   | "seed"
   | "size_limit"
-  | "remote_encryption"
-  | "use_tursodb"
   | "allow_attach"
   | "block_reads"
   | "block_writes"

@@ -18,17 +18,19 @@ mod transport;
 
 use std::future::Future;
 
-use js_sys::{Array, JsString, Object, Promise, Reflect, JSON};
+use js_sys::{Array, JsString, Object, Promise, Reflect, Uint8Array, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
+use crate::database_files::{self, HEADER_BYTES};
+use crate::databases::Cipher;
 use crate::error::Error;
 use crate::json::{DecodeError, Json};
 use crate::operation::{
-    AnswerAt, BodyFields, Input, Operation, Spec, Validate, Visitor, CALL_OPTIONS, CLIENT_SETTINGS,
-    SECRET_MEMBERS,
+    AnswerAt, Base, BodyFields, Input, Operation, Spec, Validate, Visitor, CALL_OPTIONS,
+    CLIENT_SETTINGS, SECRET_MEMBERS,
 };
 use crate::request::{self, ClientConfig};
 use crate::response::{self, Body};
@@ -152,13 +154,23 @@ const MAX_BODY_ARGUMENT: u32 = 64 * 1024;
 #[wasm_bindgen(module = "/src/bindings/client.js")]
 extern "C" {
     /// The client object: `names[i]` is `"resource.method"`, and calling it
-    /// calls [`Calls::run`] with `settings`, `i` and the arguments;
-    /// `pages[i]`, where set, is `[items, paging]`: the member of its answer
-    /// that holds a page's items, and `"page"` or `"cursor"` for how the
-    /// pages are walked ([`crate::operation::Paging`]). `calls` is there
-    /// only to reach [`Calls`].
+    /// calls [`Calls::run`] with `settings`, `i` and the arguments, or
+    /// `undefined` for a step of a workflow, which `steps` finds by its
+    /// `operationId`; `pages[i]`, where set, is `[items, paging]`: the
+    /// member of its answer that holds a page's items, and `"page"` or
+    /// `"cursor"` for how the pages are walked
+    /// ([`crate::operation::Paging`]). `workflows` are the names of the
+    /// workflows, by their index for [`Calls::check_workflow`]. `calls` is
+    /// there only to reach [`Calls`].
     #[wasm_bindgen(js_name = buildClient)]
-    fn build_client(names: &Array, pages: &Array, settings: &Array, calls: JsValue) -> JsValue;
+    fn build_client(
+        names: &Array,
+        pages: &Array,
+        steps: &Object,
+        workflows: &Array,
+        settings: &Array,
+        calls: JsValue,
+    ) -> JsValue;
 }
 
 /// `createGroup(org, token, name, location, extensions?, options?)`: Create
@@ -198,6 +210,7 @@ fn flat_settings(
         defaults: CallDefaults::default(),
         also_in_options: &["baseUrl"],
         token_function: None,
+        database_url_function: None,
     })
 }
 
@@ -207,17 +220,31 @@ fn flat_settings(
 pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
     guard::entered_sync(|| {
         let settings = client_settings(&config).map_err(|error| to_js_error(&error, 0))?;
+        let steps = Object::new();
         let (names, pages): (Array, Array) = DISPATCH.with(|table| {
-            let names = table.specs.iter().map(|spec| JsValue::from_str(spec.call));
+            let names = table.specs.iter().enumerate().map(|(index, spec)| {
+                if spec.base != Base::Database {
+                    return JsValue::from_str(spec.call);
+                }
+                // A plain object of the module's own: setting cannot throw.
+                let _ = Reflect::set(&steps, &spec.id.into(), &JsValue::from(index));
+                JsValue::UNDEFINED
+            });
             let pages = table.specs.iter().map(|spec| match spec.pages {
                 Some(pages) => Array::of2(&pages.items.into(), &pages.by.as_str().into()).into(),
                 None => JsValue::UNDEFINED,
             });
             (names.collect(), pages.collect())
         });
+        let workflows: Array = database_files::WORKFLOWS
+            .iter()
+            .map(|workflow| JsValue::from_str(workflow.call))
+            .collect();
         Ok(build_client(
             &names,
             &pages,
+            &steps,
+            &workflows,
             &settings.to_js(),
             Calls {}.into(),
         ))
@@ -249,18 +276,98 @@ impl Calls {
                 }
             }
             let run = DISPATCH.with(|table| table.runs.get(index).copied());
-            match (ClientSettings::from_js(&settings), run) {
-                (Some(settings), Some(run)) => run(&settings, &args, &walk),
-                _ => settle(async move {
-                    Err(CallFailure::before_sending(Error::Internal {
-                        message: format!(
-                            "no operation has the index {index}, or the settings are not a client's"
-                        ),
-                    }))
-                }),
+            let run = run.ok_or_else(|| Error::Internal {
+                message: format!("no operation has the index {index}"),
+            });
+            match ClientSettings::from_js(&settings).and_then(|settings| Ok((settings, run?))) {
+                Ok((settings, run)) => run(&settings, &args, &walk),
+                Err(error) => settle(async move { Err(CallFailure::before_sending(error)) }),
             }
         })
     }
+
+    /// Checks the options of the workflow at `index` before its first
+    /// request: each one it knows, and its callbacks functions. For
+    /// `databases.upload`, also the file: `head` is its first bytes and
+    /// `size` its length, or `head` is `undefined` when `data` is none of
+    /// the kinds it may be. Throws the `TursoClientError` of the first fault.
+    #[wasm_bindgen(js_name = checkWorkflow)]
+    pub fn check_workflow(
+        index: usize,
+        options: JsValue,
+        data: JsValue,
+        head: JsValue,
+        size: f64,
+    ) -> Result<JsValue, JsValue> {
+        guard::entered_sync(|| {
+            check_workflow_arguments(index, options.clone(), &data, &head, size)
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|error| to_js_error(&error, 0))
+        })
+    }
+}
+
+fn check_workflow_arguments(
+    index: usize,
+    options: JsValue,
+    data: &JsValue,
+    head: &JsValue,
+    size: f64,
+) -> Result<(), Error> {
+    let workflow = database_files::WORKFLOWS
+        .get(index)
+        .ok_or_else(|| Error::Internal {
+            message: format!("no workflow has the index {index}"),
+        })?;
+    let options = OptionsObject::new(options, "options")?;
+    let known: Vec<&str> = workflow
+        .option_names()
+        .chain(CALL_OPTIONS.iter().copied())
+        .collect();
+    options.refuse_unknown(workflow.call, &known)?;
+    for &callback in workflow.callbacks {
+        let value = options.get(callback)?;
+        if !value.is_null_or_undefined() && !value.is_function() {
+            return Err(Error::invalid(
+                callback,
+                format!("{callback} must be a function; got {}", type_name(&value)),
+            ));
+        }
+    }
+    if !workflow.args.iter().any(|(name, _)| *name == "data") {
+        return Ok(());
+    }
+    let Some(head) = head.dyn_ref::<Uint8Array>() else {
+        return Err(Error::invalid(
+            "data",
+            format!(
+                "data must be a Uint8Array, an ArrayBuffer, a Blob or a File; got {}",
+                type_name(data)
+            ),
+        ));
+    };
+    let mut header = [0; HEADER_BYTES];
+    let read = header.len().min(head.length() as usize);
+    head.subarray(0, read as u32)
+        .copy_to(header.get_mut(..read).unwrap_or_default());
+    database_files::check_file(
+        header.get(..read).unwrap_or_default(),
+        size as u64,
+        upload_cipher(&options)?,
+    )
+}
+
+/// The cipher of `remote_encryption`, when it names one this package
+/// knows; the call that creates the database refuses any other, before
+/// anything is sent.
+fn upload_cipher(options: &OptionsObject) -> Result<Option<Cipher>, Error> {
+    let encryption = options.get("remote_encryption")?;
+    if !encryption.is_object() {
+        return Ok(None);
+    }
+    let cipher = Reflect::get(&encryption, &"encryption_cipher".into())
+        .map_err(|_| Error::invalid("remote_encryption", "remote_encryption could not be read"))?;
+    Ok(serde_wasm_bindgen::from_value(cipher).ok())
 }
 
 /// A client's settings from `createClient`'s config object.
@@ -281,6 +388,19 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
         Some(_) => JsValue::from_str(TOKEN_FROM_FUNCTION),
         None => token,
     };
+    let database_url_function = config.optional("databaseUrl", |value, key| {
+        if value.is_function() {
+            Ok(value.clone())
+        } else {
+            Err(Error::invalid(
+                key,
+                format!(
+                    "{key} must be a function from a database's hostname to its URL; got {}",
+                    type_name(value)
+                ),
+            ))
+        }
+    })?;
     let mut client_config = client_config(&config.get("org")?, &token, &config)?;
     if let Some(region_url) = config.optional("regionUrl", required_string)? {
         client_config = client_config.with_region_url(&region_url, parse_url)?;
@@ -293,6 +413,7 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
         },
         also_in_options: &[],
         token_function,
+        database_url_function,
     })
 }
 
@@ -303,6 +424,13 @@ const TOKEN_FROM_FUNCTION: &str = "token-from-the-token-function";
 /// Where in a client's settings (`ClientSettings::to_js`) its token
 /// function is.
 const TOKEN_FUNCTION_AT: u32 = 6;
+
+/// Where in the settings of a step on a database's server `client.js`
+/// puts that server's URL; the token is then a token of that database.
+const DATABASE_URL_AT: u32 = 7;
+
+/// Where in a client's settings its `databaseUrl` function is.
+const DATABASE_URL_FUNCTION_AT: u32 = 8;
 
 /// One operation's [`call`], with its own positional arguments.
 type Run = fn(&ClientSettings, &Array, &JsValue) -> Promise;
@@ -338,6 +466,8 @@ struct ClientSettings {
     also_in_options: &'static [&'static str],
     /// `createClient`'s `token`, when it is a function.
     token_function: Option<JsValue>,
+    /// `createClient`'s `databaseUrl`.
+    database_url_function: Option<JsValue>,
 }
 
 impl ClientSettings {
@@ -361,26 +491,45 @@ impl ClientSettings {
         if let Some(function) = &self.token_function {
             settings.set(TOKEN_FUNCTION_AT, function.clone());
         }
+        if let Some(function) = &self.database_url_function {
+            settings.set(DATABASE_URL_FUNCTION_AT, function.clone());
+        }
         settings
     }
 
-    /// What [`ClientSettings::to_js`] made; they were checked then.
-    fn from_js(settings: &Array) -> Option<ClientSettings> {
+    /// What [`ClientSettings::to_js`] made; they were checked then. A step
+    /// on a database's server has that server's URL and a token of its
+    /// database, which `client.js` put there, and they are checked now.
+    fn from_js(settings: &Array) -> Result<ClientSettings, Error> {
         let text = |index| settings.get(index).as_string();
         let number = |index| settings.get(index).as_f64().map(|number| number as u32);
-        Some(ClientSettings {
-            config: ClientConfig {
-                org: text(0)?,
-                token: text(1)?,
-                base_url: text(2)?,
-                region_url: text(3)?,
-            },
+        let not_a_client = || Error::Internal {
+            message: "the settings are not a client's".to_owned(),
+        };
+        let mut config = ClientConfig {
+            org: text(0).ok_or_else(not_a_client)?,
+            token: String::new(),
+            base_url: text(2).ok_or_else(not_a_client)?,
+            region_url: text(3).ok_or_else(not_a_client)?,
+            database_url: None,
+        };
+        let token = text(1).ok_or_else(not_a_client)?;
+        match settings.get(DATABASE_URL_AT) {
+            url if url.is_undefined() => config.token = token,
+            url => {
+                let url = required_string(&url, "databaseUrl")?;
+                config = config.for_database(&url, &token, parse_url)?;
+            }
+        }
+        Ok(ClientSettings {
+            config,
             defaults: CallDefaults {
-                timeout_ms: number(4)?,
-                max_retries: number(5)?,
+                timeout_ms: number(4).ok_or_else(not_a_client)?,
+                max_retries: number(5).ok_or_else(not_a_client)?,
             },
             also_in_options: &[],
             token_function: None,
+            database_url_function: None,
         })
     }
 }
@@ -413,7 +562,9 @@ fn call<O: Operation>(
     // A constant for each `O`, so only the shape it needs is compiled.
     let shape = match O::SPEC.answer {
         AnswerAt::Reshaped(_) => reshaped::<O::Answer>,
-        AnswerAt::Whole | AnswerAt::Member(_) | AnswerAt::Nothing => checked::<O::Answer>,
+        AnswerAt::Whole | AnswerAt::Member(_) | AnswerAt::Nothing | AnswerAt::Stream => {
+            checked::<O::Answer>
+        }
     };
     run(
         &O::SPEC,
@@ -438,7 +589,7 @@ fn run(
     // Every secret the call holds, the token and the body's keys, is taken
     // out of its error: a server may echo one, and a refused body is quoted.
     // The body's are looked for only then: few calls fail.
-    let token = settings.config.token.clone();
+    let mut secrets = vec![settings.config.token.clone()];
     let mut body_given = None;
     let prepared = (|| {
         let args = Arguments::read(names, args, walk)?;
@@ -455,10 +606,21 @@ fn run(
                 params.push((param.arg, value));
             }
         }
+        // A header may carry a secret, the encryption key.
+        secrets.extend(
+            params
+                .iter()
+                .filter(|(arg, _)| SECRET_MEMBERS.contains(arg))
+                .map(|(_, value)| value.clone()),
+        );
         let params: Vec<(&str, &str)> = params
             .iter()
             .map(|(arg, value)| (*arg, value.as_str()))
             .collect();
+        let bytes = match spec.body {
+            BodyFields::Bytes(field) => Some(bytes_argument(&args.get(field)?, field)?),
+            _ => None,
+        };
         body_given = plain_body(spec, &args)?;
         let body = body_given
             .as_ref()
@@ -467,16 +629,16 @@ fn run(
         let request = request::build_from_spec(spec, &settings.config, &params, body)?;
         #[cfg(feature = "panic-probe")]
         probe::at("before-sending", &request.url);
-        Ok((request, limits))
+        Ok((request, bytes, limits))
     })();
-    let call = prepared.map(|(request, limits)| transport::send(request, limits, spec, shape));
+    let call = prepared
+        .map(|(request, bytes, limits)| transport::send(request, bytes, limits, spec, shape));
     settle(async move {
         let failure = match call {
             Ok(call) => call.await,
             Err(error) => Err(CallFailure::before_sending(error)),
         };
         failure.map_err(|failure| {
-            let mut secrets = vec![token];
             if let Some(plain) = &body_given {
                 secrets.extend(secret_values(plain, SECRET_MEMBERS));
             }
@@ -515,11 +677,23 @@ fn plain_body(spec: &Spec, args: &Arguments) -> Result<Option<JsValue>, Error> {
         given = true;
     }
     let wanted = match spec.body {
-        BodyFields::None => false,
+        BodyFields::None | BodyFields::Bytes(_) => false,
         BodyFields::Required(_) => true,
         BodyFields::WhenGiven(_) => given,
     };
     Ok(wanted.then(|| plain.into()))
+}
+
+/// The bytes a step sends as they are: a `Uint8Array` or a `Blob`, which
+/// `client.js` cut from the caller's data.
+fn bytes_argument(value: &JsValue, field: &'static str) -> Result<JsValue, Error> {
+    if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<web_sys::Blob>() {
+        Ok(value.clone())
+    } else {
+        Err(Error::Internal {
+            message: format!("{field} is no Uint8Array or Blob"),
+        })
+    }
 }
 
 /// A plain body of the operation `spec`, typed as `B`, checked and written
@@ -716,10 +890,15 @@ impl Arguments {
     /// Refuses an option that the operation `spec` does not read: one it
     /// does not declare, or one given positionally already.
     fn refuse_unknown(&self, spec: &Spec, also: &[&'static str]) -> Result<(), Error> {
+        let bytes = match &spec.body {
+            BodyFields::Bytes(field) => Some(field),
+            _ => None,
+        };
         let declared = spec
             .body
             .fields()
             .iter()
+            .chain(bytes)
             .chain(spec.params.iter().map(|param| &param.arg));
         let known: Vec<&str> = declared
             .filter(|name| !self.positional.iter().any(|(given, _)| given == *name))

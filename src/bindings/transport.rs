@@ -22,8 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit, RequestRedirect};
 
 use crate::error::Error;
-use crate::operation::Method;
-use crate::operation::Spec;
+use crate::operation::{AnswerAt, Method, Spec};
 use crate::request::ApiRequest;
 use crate::response::{self, Body};
 use crate::retry::{self, AttemptFailure};
@@ -110,20 +109,25 @@ impl CallFailure {
 /// run time instead of letting them run while it is on the wire.
 pub fn send(
     request: ApiRequest,
+    bytes: Option<JsValue>,
     limits: CallLimits,
     spec: &'static Spec,
     shape: super::Shape,
 ) -> impl Future<Output = Result<JsValue, CallFailure>> {
+    let request = Outgoing { request, bytes };
     let started = start(&request, &limits);
+    let stream = spec.answer == AnswerAt::Stream;
     async move {
         let (cutoff, mut response) = started?;
         let failed = |error, attempts| CallFailure { error, attempts };
         let mut attempts: u32 = 1;
         loop {
-            let (error, delay) = match receive(&cutoff, response, request.method).await {
-                Ok(answer) => {
+            let received = receive(&cutoff, response, request.request.method, stream).await;
+            let (error, delay) = match received {
+                Ok(Received::Stream(body)) => return Ok(body),
+                Ok(Received::Whole(answer)) => {
                     #[cfg(feature = "panic-probe")]
-                    super::probe::at("inside-await", &request.url);
+                    super::probe::at("inside-await", &request.request.url);
                     let body = Body {
                         bytes: &answer.body,
                         truncated: answer.truncated,
@@ -140,7 +144,7 @@ pub fn send(
                     // Also where the call goes on after its timer or its
                     // signal cut it short.
                     #[cfg(feature = "panic-probe")]
-                    super::probe::at("after-cutoff", &request.url);
+                    super::probe::at("after-cutoff", &request.request.url);
                     let error = cutoff.explain(&thrown);
                     let delay = match error {
                         Error::Network { .. } => {
@@ -165,15 +169,22 @@ pub fn send(
     }
 }
 
+/// A request as it goes out: the request, and the bytes of a step that
+/// sends a file's, which never pass through wasm memory.
+struct Outgoing {
+    request: ApiRequest,
+    bytes: Option<JsValue>,
+}
+
 /// How long to wait before attempt `attempts + 1`, if it may be made.
 fn retry_delay(
-    request: &ApiRequest,
+    request: &Outgoing,
     failed: AttemptFailure<'_>,
     attempts: u32,
     limits: &CallLimits,
 ) -> Option<u32> {
     retry::delay_before_retry(
-        request.method,
+        request.request.method,
         failed,
         attempts.saturating_sub(1),
         limits.max_retries,
@@ -183,7 +194,7 @@ fn retry_delay(
 }
 
 /// Arms the call's cut-off and sends the first request.
-fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise), CallFailure> {
+fn start(request: &Outgoing, limits: &CallLimits) -> Result<(Cutoff, Promise), CallFailure> {
     if fired(limits.signal.as_ref()) {
         return Err(CallFailure::before_sending(Error::Aborted));
     }
@@ -198,9 +209,16 @@ fn start(request: &ApiRequest, limits: &CallLimits) -> Result<(Cutoff, Promise),
     Ok((cutoff, response))
 }
 
+/// A response as received: a successful answer that is a stream, handed on
+/// unread, or any other, read.
+enum Received {
+    Stream(JsValue),
+    Whole(Answer),
+}
+
 /// One HTTP response as received: status, `Retry-After`, and the body up
 /// to its limit.
-struct Received {
+struct Answer {
     status: u16,
     retry_after: Option<String>,
     body: Vec<u8>,
@@ -208,7 +226,8 @@ struct Received {
 }
 
 /// Calls `fetch`; the promise settles with the response's head.
-fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue> {
+fn fetch(outgoing: &Outgoing, signal: &AbortSignal) -> Result<Promise, JsValue> {
+    let request = &outgoing.request;
     let request_headers = Headers::new();
     for (name, value) in &request.headers {
         request_headers.append(name, value);
@@ -223,13 +242,21 @@ fn fetch(request: &ApiRequest, signal: &AbortSignal) -> Result<Promise, JsValue>
     if let Some(body) = &request.body {
         init.set_body(&JsValue::from_str(body));
     }
+    if let Some(bytes) = &outgoing.bytes {
+        init.set_body(bytes);
+    }
     global_fetch(&request.url, &init)
 }
 
 /// Waits for the response, then reads its body. A host's `fetch` may be a
 /// wrapper or a polyfill: what it gives is awaited through [`Cutoff::wait`],
 /// and the response is read only through getters that catch.
-async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<Received, JsValue> {
+async fn receive(
+    cutoff: &Cutoff,
+    response: Promise,
+    method: Method,
+    stream: bool,
+) -> Result<Received, JsValue> {
     let response: web_sys::Response = cutoff.wait(&response).await?.dyn_into()?;
     let response: &HostResponse = response.unchecked_ref();
     // A browser hides a redirect it did not follow behind status 0.
@@ -239,6 +266,9 @@ async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<R
         .filter(|status| (0.0..1000.0).contains(status))
         .ok_or_else(|| JsValue::from_str("the response's status is not a number"))?
         as u16;
+    if stream && (200..300).contains(&status) {
+        return Ok(Received::Stream(response.body()?));
+    }
     let headers = response.headers()?;
     // A success needs no `Retry-After`, and reading it costs a crossing.
     let retry_after = if retry::may_retry(method, status) {
@@ -253,12 +283,12 @@ async fn receive(cutoff: &Cutoff, response: Promise, method: Method) -> Result<R
     } else {
         read_capped(cutoff, response.body()?, limit).await?
     };
-    Ok(Received {
+    Ok(Received::Whole(Answer {
         status,
         retry_after,
         body,
         truncated,
-    })
+    }))
 }
 
 /// Whether the body is known to be at most `limit` bytes: a `Content-Length`

@@ -11,7 +11,11 @@ import { DEFAULT_TOKEN, startStandin } from "../standin/server.mjs";
 export const TOKEN = DEFAULT_TOKEN;
 
 /** Every declared operation, as `cargo test --test generated` lists them. */
-export const { operations } = JSON.parse(readFileSync(new URL("../operations.json", import.meta.url), "utf8"));
+const declared = JSON.parse(readFileSync(new URL("../operations.json", import.meta.url), "utf8"));
+/** The operations that are methods of a client; the rest are steps of a workflow. */
+export const operations = declared.operations.filter(({ base }) => base !== "database");
+/** The methods made of several operations in turn, such as `databases.upload`. */
+export const { workflows } = declared;
 
 /** Starts a stand-in for the calling test file and stops it afterwards. */
 export function useStandin() {

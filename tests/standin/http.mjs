@@ -3,8 +3,8 @@
 
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
-  "access-control-allow-headers": "authorization, content-type",
+  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type, x-turso-encryption-key, x-turso-encryption-cipher",
   "access-control-max-age": "600",
 };
 
@@ -31,11 +31,12 @@ export function later(res, ms, then) {
   return true;
 }
 
+/** The request's body, as bytes. */
 export function readBody(req) {
   return new Promise((resolve) => {
     const chunks = [];
     req.on("data", (chunk) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", () => resolve(""));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", () => resolve(Buffer.alloc(0)));
   });
 }

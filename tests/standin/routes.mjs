@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { FAULTS } from "./faults.mjs";
 import { send, sendJson } from "./http.mjs";
 import {
-  configurationOf, LOCATIONS, mintJwt, publicDatabase, ROLES, rotate, SCOPES, usageOf, USER,
+  configurationOf, emptyDatabaseFile, LOCATIONS, mintJwt, publicDatabase, ROLES, rotate, SCOPES, usageOf, USER,
 } from "./state.mjs";
 
 const MAX_DATABASES_A_PAGE = 1000;
@@ -61,6 +61,34 @@ const withDatabase = (handler) => (ctx) => {
   return database
     ? handler({ ...ctx, database })
     : sendJson(ctx.res, 404, { error: `could not find database with name ${name}: record not found` });
+};
+
+/**
+ * The faults of a database's own server, by the start of the database's
+ * name, for the upload tests: a chunk refused for good, chunks that fail
+ * once each with a 5xx and then pass, a refused finalize, and a refusal
+ * that quotes the request's secrets back.
+ */
+const HOST_FAULTS = {
+  "chunk-refused-": ({ res, params }) =>
+    params.chunkNumber === "1" && sendJson(res, 400, { error: "chunk 1 is corrupt" }),
+  "chunk-flaky-": ({ res, database, params }) => {
+    const attempts = (database.server.attempts ??= new Map());
+    const tries = (attempts.get(params.chunkNumber) ?? 0) + 1;
+    attempts.set(params.chunkNumber, tries);
+    return tries === 1 && sendJson(res, Number(params.chunkNumber) % 2 ? 500 : 503, { error: "try again" });
+  },
+  "finalize-refused-": ({ res, recorded }) =>
+    recorded.path.endsWith("/finalize") && sendJson(res, 400, { error: "the database file failed validation" }),
+  "echo-secrets-": ({ res, req }) =>
+    req.headers["x-turso-encryption-key"] !== undefined &&
+    sendJson(res, 400, { error: `refused ${req.headers.authorization} with key ${req.headers["x-turso-encryption-key"]}` }),
+};
+
+/** A handler of a database's server, behind the fault its database's name asks for. */
+const onHost = (handler) => (ctx) => {
+  const fault = Object.entries(HOST_FAULTS).find(([prefix]) => ctx.database.Name.startsWith(prefix));
+  return fault?.[1](ctx) || handler(ctx);
 };
 
 const HANDLERS = {
@@ -242,6 +270,52 @@ const HANDLERS = {
   // A page at a time, as turso-cli lists them: at most 1,000 databases a
   // page, `limit` if less, from the opaque `cursor` of the page before, with
   // `pagination.next` while more remain.
+  // A database's own server: turso-cli's upload in chunks and export
+  // (internal/turso/tursoServer.go at e149f69).
+  startDatabaseUpload: onHost(({ res, database, input, state }) => {
+    if (database.server.file !== undefined) return sendJson(res, 400, { error: "the database was not created for an upload" });
+    if (!Number.isSafeInteger(input?.db_size_bytes) || input.db_size_bytes < 0) {
+      return sendJson(res, 400, { error: "db_size_bytes is required" });
+    }
+    database.server.upload = { id: randomUUID(), size: input.db_size_bytes, chunks: new Map() };
+    return sendJson(res, 200, { upload_id: database.server.upload.id, chunk_size: state.chunkSize });
+  }),
+  uploadDatabaseChunk: onHost(({ res, req, database, recorded, params, state }) => {
+    const { upload } = database.server;
+    if (upload?.id !== params.uploadId) return sendJson(res, 404, { error: "no such upload" });
+    if (req.headers["content-type"] !== "application/octet-stream") return sendJson(res, 415, { error: "a chunk is application/octet-stream" });
+    const chunk = Number(params.chunkNumber);
+    const bytes = recorded.bytes ?? Buffer.alloc(0);
+    const expected = Math.min(state.chunkSize, upload.size - chunk * state.chunkSize);
+    if (!Number.isInteger(chunk) || bytes.length !== expected) {
+      return sendJson(res, 400, { error: `chunk ${params.chunkNumber} must be ${expected} bytes; got ${bytes.length}` });
+    }
+    upload.chunks.set(chunk, bytes);
+    upload.cipher = req.headers["x-turso-encryption-cipher"];
+    return send(res, 200, "", "text/plain");
+  }),
+  finalizeDatabaseUpload: onHost(({ res, database, params }) => {
+    const { upload } = database.server;
+    if (upload?.id !== params.uploadId) return sendJson(res, 404, { error: "no such upload" });
+    const chunks = [...upload.chunks.keys()].sort((a, b) => a - b);
+    const file = Buffer.concat(chunks.map((chunk) => upload.chunks.get(chunk)));
+    if (chunks.some((chunk, i) => chunk !== i) || file.length !== upload.size) {
+      return sendJson(res, 400, { error: "the upload is missing chunks" });
+    }
+    database.server.file = file;
+    database.server.generation = database.server.generation + 1;
+    delete database.server.upload;
+    return send(res, 200, "", "text/plain");
+  }),
+  getDatabaseInfo: onHost(({ res, database }) =>
+    database.server.file === undefined
+      ? sendJson(res, 400, { error: "the database has no data yet" })
+      : sendJson(res, 200, { current_generation: database.server.generation })),
+  exportDatabase: onHost(({ res, database, params }) =>
+    Number(params.generation) === (database.server.generation) && database.server.file !== undefined
+      ? send(res, 200, database.server.file, "application/octet-stream")
+      : sendJson(res, 404, { error: `generation ${params.generation} not found` })),
+
   listDatabases: ({ res, org, query }) => {
     const group = query.get("group");
     const databases = [...org.databases.values()].filter((database) => group === null || database.group === group);
@@ -279,6 +353,11 @@ const HANDLERS = {
       size_limit: input.size_limit ?? "", allow_attach: false, allowed_ips: [], allowed_aws_vpc_ids: [],
       database_type: input.use_tursodb === true ? "tursodb" : "libsql",
     };
+    // Its own server: its file, which a database seeded by an upload has
+    // only once the upload ends, and the generation of that file.
+    Object.defineProperty(database, "server", {
+      value: { file: input.seed?.type === "database_upload" ? undefined : emptyDatabaseFile(), generation: 1 },
+    });
     Object.defineProperty(database, "instance", {
       value: { uuid: randomUUID(), name: group.primary, type: "primary", region: group.primary, hostname: `${group.primary}-${Hostname}` },
     });

@@ -4,7 +4,9 @@
 // checks the bearer token, records every API request with the status it
 // was answered with, answers CORS preflights, and answers with a fault when
 // the organization's slug names one (faults.mjs), so that each test picks
-// its behaviour without shared state.
+// its behaviour without shared state. Each database's own server is served
+// under /hosts/{hostname}, for `databaseUrl` to point at, with uploads in
+// chunks of `chunkSize` bytes.
 //
 //   node tests/standin/server.mjs [--port 8787]    (token: STANDIN_TOKEN or "standin-token")
 
@@ -21,9 +23,13 @@ export const DEFAULT_TOKEN = "standin-token";
 const CONTROL_PREFIX = "/__standin/";
 /** Where the region finder is served; the rest is the Platform API. */
 const REGION_PREFIX = "/region";
+/** Where each database's own server is served, by its hostname. */
+const HOSTS = /^\/hosts\/([^/]+)(\/.*)$/;
+/** Small, so that a test's file of a few pages goes in several chunks. */
+export const DEFAULT_CHUNK_SIZE = 8192;
 
-export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAULT_TOKEN } = {}) {
-  const state = newState();
+export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAULT_TOKEN, chunkSize = DEFAULT_CHUNK_SIZE } = {}) {
+  const state = newState({ chunkSize });
   const requests = [];
   const requestsByOrg = new Map();
 
@@ -36,11 +42,14 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
     if (req.url.startsWith(CONTROL_PREFIX)) {
       return control(req, res, requests);
     }
+    // A file's bytes are counted, not kept as text.
+    const binary = req.headers["content-type"] === "application/octet-stream";
     const recorded = {
       method: req.method,
       path: req.url,
       headers: { ...req.headers },
-      body,
+      body: binary ? "" : body.toString("utf8"),
+      bytes: binary ? body : undefined,
     };
     requests.push(recorded);
     const writeHead = res.writeHead.bind(res);
@@ -48,6 +57,8 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
       recorded.status = status;
       return writeHead(status, ...rest);
     };
+    const onHost = HOSTS.exec(new URL(req.url, "http://standin").pathname);
+    if (onHost) return answerForDatabase(req, res, recorded, state, decoded(onHost[1]), onHost[2]);
     answer(req, res, recorded, { state, requestsByOrg, token });
   });
 
@@ -121,6 +132,39 @@ function answer(req, res, recorded, { state, requestsByOrg, token }) {
     query: url.searchParams,
     state,
   });
+}
+
+/**
+ * A request to a database's own server: it needs a token of that database,
+ * and its path is routed as the operations whose base is "database".
+ */
+function answerForDatabase(req, res, recorded, state, hostname, path) {
+  const found = state.database(hostname);
+  if (!found) return sendJson(res, 404, { error: `no database has the hostname ${hostname}` });
+  const { org, database } = found;
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+  if (claimsOf(token)?.id !== database.DbId) return sendJson(res, 401, { error: "a token of this database is required" });
+  const url = new URL(path, "http://standin");
+  const operation = route(req.method, "database", url.pathname);
+  if (!operation) return sendJson(res, 404, { error: "not found" });
+  let input;
+  if (recorded.body !== "") {
+    try {
+      input = JSON.parse(recorded.body);
+    } catch {
+      return sendJson(res, 400, { error: "request body is not valid JSON" });
+    }
+  }
+  return operation.handler({ res, req, recorded, org, database, params: operation.params, input, query: url.searchParams, state });
+}
+
+/** The claims of a token the stand-in minted; undefined for anything else. */
+function claimsOf(token) {
+  try {
+    return JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 /** GET /__standin/requests[?org=slug] lists recorded requests; DELETE clears them. */

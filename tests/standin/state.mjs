@@ -20,16 +20,45 @@ export const SCOPES = ["read", "db:create", "db:delete", "db:configure", "db:min
   "group:configure", "group:mint-token", "group:rotate-creds", "read-only", "full-access"];
 
 /** The stand-in's whole state: organizations are made on first use. */
-export function newState() {
+export function newState({ chunkSize }) {
   const orgs = new Map();
   return {
     orgs,
     apiTokens: new Map(),
+    /** The bytes of each chunk of an upload but the last. */
+    chunkSize,
     organization(slug) {
       if (!orgs.has(slug)) orgs.set(slug, newOrganization(slug));
       return orgs.get(slug);
     },
+    /** The database whose hostname is `hostname`, with its organization. */
+    database(hostname) {
+      for (const org of orgs.values()) {
+        for (const database of org.databases.values()) {
+          if (database.Hostname === hostname) return { org, database };
+        }
+      }
+      return undefined;
+    },
   };
+}
+
+/**
+ * The file of a database made without one: an empty SQLite database in WAL
+ * mode with 4096-byte pages, as Turso takes it.
+ */
+export function emptyDatabaseFile() {
+  const file = Buffer.alloc(4096);
+  file.write("SQLite format 3\0", 0, "latin1");
+  file.writeUInt16BE(4096, 16);
+  file.set([2, 2, 0, 64, 32, 32], 18);
+  file.writeUInt32BE(1, 24);
+  file.writeUInt32BE(1, 28);
+  file.writeUInt32BE(4, 44);
+  file.writeUInt32BE(1, 92);
+  file.writeUInt32BE(3045001, 96);
+  file[100] = 0x0d;
+  return file;
 }
 
 /** A new organization's state: its record, and what lives in it. */

@@ -154,6 +154,30 @@ async function everyOtherCall(): Promise<void> {
   const { organizations, databases, members, invites, apiTokens, auditLogs, user } = turso;
   const signal = new AbortController().signal;
 
+  // Files in and out.
+  createClient({ org, token, databaseUrl: (hostname) => `http://127.0.0.1:8787/hosts/${hostname}` });
+  // @ts-expect-error databaseUrl maps a hostname to a URL
+  createClient({ org, token, databaseUrl: "https://db.example" });
+  const uploaded: CreatedDatabase = await databases.upload("tenant", new Uint8Array(4096), {
+    group: "g",
+    remote_encryption: { encryption_key: "a2V5", encryption_cipher: "aegis256" },
+    onProgress: ({ uploadedBytes, totalBytes }) => void (uploadedBytes / totalBytes),
+    signal,
+  });
+  void uploaded.Hostname;
+  await databases.upload("tenant", new Blob([]), { group: "g" });
+  // @ts-expect-error the group is required
+  await databases.upload("tenant", new ArrayBuffer(4096), {});
+  // @ts-expect-error a file's bytes, not its path
+  await databases.upload("tenant", "./tenant.db", { group: "g" });
+  // @ts-expect-error no such option
+  await databases.upload("tenant", new Uint8Array(0), { group: "g", location: "lhr" });
+  const file: ReadableStream<Uint8Array> = await databases.export("tenant", { signal });
+  const bytes: ArrayBuffer = await new Response(file).arrayBuffer();
+  void bytes;
+  // @ts-expect-error the key is text
+  await databases.export("tenant", { encryption_key: new Uint8Array(32) });
+
   const orgs: Organization[] = await organizations.list();
   const mine: Organization = await organizations.get({ signal });
   const updatedOrg: Organization = await organizations.update({ overages: true, require_mfa: false });

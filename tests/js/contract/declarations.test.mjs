@@ -10,7 +10,10 @@ import ts from "typescript";
 import { createClient } from "turso-platform-wasm";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
-const { operations } = JSON.parse(readFileSync(`${root}/tests/operations.json`, "utf8"));
+const declared = JSON.parse(readFileSync(`${root}/tests/operations.json`, "utf8"));
+// The steps on a database's own server are no methods; the workflows are.
+const operations = declared.operations.filter(({ base }) => base !== "database");
+const { workflows } = declared;
 const LIMITS = ["signal", "timeoutMs", "maxRetries"];
 
 /**
@@ -25,7 +28,7 @@ function declaredCalls() {
   const ensured = [...new Set(calls.map((call) => call.split(".")[0]))].filter(
     (resource) => calls.includes(`${resource}.create`) && calls.includes(`${resource}.get`),
   );
-  return [...calls, ...ensured.map((resource) => `${resource}.ensure`)];
+  return [...calls, ...ensured.map((resource) => `${resource}.ensure`), ...workflows.map(({ call }) => call)];
 }
 
 test("the client the .wasm builds has exactly the declared calls", () => {
@@ -93,5 +96,13 @@ test("each call's TypeScript options are exactly its declared options and the li
       [...options, ...LIMITS].sort(),
       `${call}: the options in index.d.ts`,
     );
+  }
+  for (const { call, args, options } of workflows) {
+    const [resource, method] = call.split(".");
+    const resourceType = checker.getTypeOfSymbol(checker.getPropertyOfType(client, resource));
+    const [signature] = checker.getTypeOfSymbol(checker.getPropertyOfType(resourceType, method)).getCallSignatures();
+    assert.deepEqual(signature.parameters.map((parameter) => parameter.name), [...args, "options"], `${call}: its arguments`);
+    const optionsType = checker.getNonNullableType(checker.getTypeOfSymbol(signature.parameters.at(-1)));
+    assert.deepEqual([...propertyNames(optionsType)].sort(), [...options, ...LIMITS].sort(), `${call}: the options in index.d.ts`);
   }
 });

@@ -9,7 +9,8 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createClient, createGroup } from "turso-platform-wasm";
 import { mergedSpec, writeSpec } from "../../spec/merged.mjs";
-import { freePort, operations } from "../helpers.mjs";
+import { freePort, operations, workflows } from "../helpers.mjs";
+import { sqliteFile } from "../files.mjs";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -18,6 +19,8 @@ const OUTSIDE_THE_SPEC = {
   "locations.closest": "asks region.turso.io, which the Platform API's description does not cover",
   "auditLogs.all": "walks auditLogs.list page by page; tested below",
   "databases.all": "walks databases.list's pages; tested below",
+  "databases.upload": "made of several operations, some on the database's own server; tested below",
+  "databases.export": "made of several operations, some on the database's own server; tested below",
 };
 
 /**
@@ -262,7 +265,10 @@ async function rawAnswer([method, path, body], mock = prism.spec) {
 
 describe("every operation against Prism and the spec", () => {
   test("every declared call has a case here, or a reason it is outside the spec", () => {
-    const declared = operations.map(({ call, pages }) => (pages ? [call, `${call.split(".")[0]}.all`] : [call])).flat();
+    const declared = [
+      ...operations.map(({ call, pages }) => (pages ? [call, `${call.split(".")[0]}.all`] : [call])).flat(),
+      ...workflows.map(({ call }) => call),
+    ];
     assert.deepEqual(
       declared.filter((call) => !(call in OUTSIDE_THE_SPEC)).sort(),
       Object.keys(CALLS).sort(),
@@ -292,6 +298,24 @@ describe("every operation against Prism and the spec", () => {
     assert.deepEqual(page.pagination, {});
     assert.deepEqual(listed, page.databases);
     assert.deepEqual(await prism.client.databases.list({ cursor: "from-here" }), page.databases);
+  });
+
+  test("databases.upload and databases.export: every step, on the API and on the database's server, is accepted", async () => {
+    // Prism serves the database's server's paths too: the supplement has them.
+    const turso = createClient({ org: "acme", token: "prism-token", baseUrl: prism.url, databaseUrl: () => prism.url });
+    const file = sqliteFile({ pages: 2, reserved: 28 });
+    const progress = [];
+    const created = await turso.databases.upload("uploaded", file, {
+      group: "default",
+      remote_encryption: { encryption_key: "a2V5", encryption_cipher: "aes256gcm" },
+      onProgress: ({ uploadedBytes }) => progress.push(uploadedBytes),
+    }).catch((error) => assert.fail(`${error.message}\n${error.body}`));
+    assert.deepEqual(created, await rawAnswer(["POST", "/databases", { name: "uploaded", group: "default" }]).then((body) => body.database));
+    // The example's chunk_size is 4096: one chunk a page.
+    assert.deepEqual(progress, [4096, 8192]);
+    const exported = await turso.databases.export("uploaded");
+    assert.ok(exported instanceof ReadableStream);
+    await new Response(exported).arrayBuffer();
   });
 
   test("the spec's own fault: Add Member requires email, which it does not define", async () => {
