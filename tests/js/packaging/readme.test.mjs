@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { test } from "node:test";
 import { createGroup } from "turso-platform-wasm";
+import { sqliteFile } from "../files.mjs";
 import { claimsOf, fetchWhenUp, freshOrg, refusedPort, TOKEN, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
@@ -44,8 +45,10 @@ async function runExample(heading, org) {
     TURSO_API_TOKEN: TOKEN,
     TURSO_API_URL: standin.url,
     TURSO_REGION_URL: `${standin.url}/region`,
+    TURSO_DATABASE_HOSTS: `${standin.url}/hosts`,
   };
-  const { stdout } = await run(process.execPath, [file.pathname], { env });
+  // In tests/out, where an example may write a file.
+  const { stdout } = await run(process.execPath, [file.pathname], { env, cwd: OUT.pathname });
   return stdout;
 }
 
@@ -59,7 +62,7 @@ function sent(org) {
 test("the README has the examples this file runs", async () => {
   assert.deepEqual(
     [...(await examples()).keys()],
-    ["Use", "Cancelling and timeouts", "Organizations", "Groups", "Databases", "Locations", "Members and invites", "API tokens", "Audit logs and the user"],
+    ["Use", "Cancelling and timeouts", "Organizations", "Groups", "Databases", "Locations", "Members and invites", "API tokens", "Audit logs and the user", "Beyond the published description"],
   );
   assert.deepEqual([...(await examples("workerd")).keys()], ["A tenant per customer, in a Cloudflare Worker"]);
 });
@@ -132,6 +135,26 @@ test("the databases example walks a database from creation to deletion", async (
   ]);
 });
 
+test("the files example exports a database to disk and uploads it as a new one, with its progress", async () => {
+  const org = freshOrg("readme-files");
+  const stdout = await runExample("Beyond the published description", org);
+  assert.equal(stdout, `4096 of 4096 bytes\nlibsql://tenant-42-${org}.turso.io\n`);
+  assert.deepEqual(sent(org), [
+    "POST /groups 200",
+    "POST /databases 200",
+    "GET /databases/template 200",
+    "POST /databases/template/auth/tokens?expiration=5m&authorization=full-access 200",
+    "POST /databases 200",
+    "POST /databases/tenant-42/auth/tokens?expiration=5m&authorization=full-access 200",
+    "POST /databases/tenant-42/auth/tokens?expiration=5m&authorization=full-access 200",
+  ]);
+  // The template's file went out and came back in as the new database's.
+  const chunk = standin.server.requests.find(
+    (request) => request.path.startsWith(`/hosts/tenant-42-${org}.turso.io/`) && request.path.endsWith("/chunk/0"),
+  );
+  assert.equal(chunk.bytes.toString("latin1", 0, 16), "SQLite format 3\0");
+});
+
 test("the members example adds, promotes and removes a member, and invites by email", async () => {
   const org = freshOrg("readme-members");
   const stdout = await runExample("Members and invites", org);
@@ -170,7 +193,10 @@ test("the tenant Worker runs in workerd: ensure, wait, ensure, read usage, delet
   await cp(join(ROOT, "pkg/turso_platform_wasm_bg.wasm"), join(dir, "turso_platform_wasm_bg.wasm"));
   const org = freshOrg("readme-worker");
   const port = await refusedPort();
-  await writeFile(join(dir, "config.capnp"), workerdConfig(port, { TURSO_ORG: org, TURSO_API_TOKEN: TOKEN, TURSO_API_URL: standin.url }));
+  await writeFile(
+    join(dir, "config.capnp"),
+    workerdConfig(port, { TURSO_ORG: org, TURSO_API_TOKEN: TOKEN, TURSO_API_URL: standin.url, TURSO_DATABASE_HOSTS: `${standin.url}/hosts` }),
+  );
   const workerd = spawn(join(ROOT, "node_modules/.bin/workerd"), ["serve", "config.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let logs = "";
   workerd.stdout.on("data", (chunk) => (logs += chunk));
@@ -193,6 +219,21 @@ test("the tenant Worker runs in workerd: ensure, wait, ensure, read usage, delet
     assert.equal((await fetch(tenant, { method: "DELETE" })).status, 204);
     const gone = await fetch(tenant);
     assert.deepEqual([gone.status, (await gone.json()).code], [404, "not_found"]);
+
+    // A customer's own file: checked in wasm inside workerd, then uploaded in chunks.
+    const upload = `http://127.0.0.1:${port}/tenants/from-file`;
+    const refused = await fetch(upload, { method: "PUT", body: sqliteFile({ pageSize: 1024 }) });
+    const refusedBody = await refused.json();
+    assert.equal(refused.status, 400);
+    assert.match(refusedBody.message, /page size of 1024; Turso needs 4096/);
+    const file = sqliteFile({ pages: 3, fill: 0x77 });
+    const uploaded = await fetch(upload, { method: "PUT", body: file });
+    const uploadedBody = await uploaded.json();
+    assert.equal(uploaded.status, 201, JSON.stringify(uploadedBody));
+    assert.equal(uploadedBody.url, `libsql://from-file-${org}.turso.io`);
+    const chunks = standin.server.requests.filter((r) => r.path.startsWith(`/hosts/from-file-${org}.turso.io/`) && r.path.includes("/chunk/"));
+    assert.deepEqual(Buffer.concat(chunks.map((r) => r.bytes)), Buffer.from(file));
+    assert.equal((await fetch(upload, { method: "DELETE" })).status, 204);
 
     const before = standin.server.requestsFor(org).length;
     const bad = await fetch(`http://127.0.0.1:${port}/tenants/`, { method: "POST" });
