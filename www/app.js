@@ -41,7 +41,11 @@ connectForm.addEventListener("submit", (event) => {
   const field = (name) => connectForm.elements.namedItem(name).value.trim();
   return busy(connectForm.querySelector("button"), async () => {
     try {
-      turso = createClient({ org: field("org"), token: field("token"), baseUrl: field("baseUrl"), timeoutMs: 15_000 });
+      // Each database's own server, for uploads and downloads: the stand-in's
+      // when the page talks to it, else https://{hostname}.
+      const databaseUrl =
+        field("baseUrl") === config.baseUrl ? (hostname) => `${config.databaseHosts}/${hostname}` : undefined;
+      turso = createClient({ org: field("org"), token: field("token"), baseUrl: field("baseUrl"), timeoutMs: 15_000, databaseUrl });
     } finally {
       // The client holds the token now; the page does not keep a copy.
       connectForm.elements.namedItem("token").value = "";
@@ -51,7 +55,7 @@ connectForm.addEventListener("submit", (event) => {
     select.replaceChildren(
       ...locations.map(({ code, description }) => new Option(`${description} (${code})`, code)),
     );
-    $("#org-name").textContent = field("org");
+    for (const name of document.querySelectorAll(".org-name")) name.textContent = field("org");
     $("#console").hidden = false;
     show("Connected", `${locations.length} locations available`, null);
   });
@@ -103,6 +107,16 @@ function row(group) {
   );
 
   const databases = button("Databases", "databases", () => busy(databases, () => openDatabases(group.name)));
+  const rename = button("Rename", "rename", () => {
+    const newName = prompt(`Rename the group ${group.name} to:`, group.name)?.trim();
+    if (!newName || newName === group.name) return;
+    return busy(rename, async () => {
+      await turso.groups.rename(group.name, newName);
+      show("Group renamed", `${group.name} → ${newName}`, null);
+      if (openGroup === group.name) await openDatabases(newName);
+      await refresh();
+    });
+  });
   const mint = button("Read-only token", "mint", () =>
     busy(mint, async () => showToken(group.name, await turso.groups.createToken(group.name, { authorization: "read-only" }))),
   );
@@ -118,7 +132,7 @@ function row(group) {
 
   const protectionCell = document.createElement("td");
   protectionCell.append(protection);
-  tr.append(...cells, protectionCell, actionsCell(databases, mint, remove));
+  tr.append(...cells, protectionCell, actionsCell(databases, rename, mint, remove));
   return tr;
 }
 
@@ -162,8 +176,106 @@ function databaseRow(database) {
       await refreshDatabases();
     });
   });
-  tr.append(...cells, actionsCell(mint, remove));
+  const download = button("Download", "download", () =>
+    busy(download, async () => {
+      // The file arrives as a stream; the page keeps it only to hand it to the browser.
+      const file = await new Response(await turso.databases.export(database.Name)).blob();
+      const link = Object.assign(document.createElement("a"), {
+        href: URL.createObjectURL(file),
+        download: `${database.Name}.db`,
+      });
+      link.click();
+      URL.revokeObjectURL(link.href);
+      show("Database downloaded", `${database.Name}.db, ${file.size} bytes`, null);
+    }),
+  );
+  tr.append(...cells, actionsCell(download, mint, remove));
   return tr;
+}
+
+const uploadForm = $("#upload-database");
+const uploadProgress = $("#upload-progress");
+
+/** Uploads `file` as the database named in the form, into the open group, with its progress. */
+function upload(file) {
+  const name = uploadForm.elements.namedItem("name").value.trim();
+  const status = $("#upload-status");
+  if (!file) {
+    status.textContent = "Pick a file, or drop one here.";
+    return;
+  }
+  return busy(uploadForm.querySelector("button"), async () => {
+    uploadProgress.hidden = false;
+    uploadProgress.value = 0;
+    status.textContent = `Checking ${file.name}…`;
+    try {
+      const created = await turso.databases.upload(name, file, {
+        group: openGroup,
+        onProgress: ({ uploadedBytes, totalBytes }) => {
+          uploadProgress.value = uploadedBytes / totalBytes;
+          status.textContent = `Uploading ${file.name}: ${uploadedBytes} of ${totalBytes} bytes`;
+        },
+      });
+      status.textContent = `Created ${created.Name} from ${file.name} (${file.size} bytes).`;
+      await refreshDatabases();
+    } catch (error) {
+      uploadProgress.hidden = true;
+      status.textContent = error instanceof TursoClientError ? `Not uploaded: ${error.message}` : "";
+      throw error;
+    }
+  });
+}
+
+uploadForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  return upload(uploadForm.elements.namedItem("file").files[0]);
+});
+uploadForm.addEventListener("dragover", (event) => {
+  event.preventDefault();
+  uploadForm.classList.add("over");
+});
+uploadForm.addEventListener("dragleave", () => uploadForm.classList.remove("over"));
+uploadForm.addEventListener("drop", (event) => {
+  event.preventDefault();
+  uploadForm.classList.remove("over");
+  return upload(event.dataTransfer.files[0]);
+});
+
+/** Every database of the organization, as databases.all() gives them a page at a time. */
+let everyDatabase = [];
+const listAll = $("#list-all");
+listAll.addEventListener("click", () =>
+  busy(listAll, async () => {
+    everyDatabase = [];
+    let shown = 0;
+    for await (const database of turso.databases.all()) {
+      everyDatabase.push(database);
+      // Redrawn a few times as the pages arrive, not once a database.
+      if (everyDatabase.length - shown >= 500) shown = drawAll();
+    }
+    drawAll();
+    $("#all-count").textContent = `${everyDatabase.length} databases`;
+  }),
+);
+$("#search-databases").addEventListener("input", drawAll);
+
+/** Draws the databases that match the search; returns how many there are in all. */
+function drawAll() {
+  const wanted = $("#search-databases").value.trim().toLowerCase();
+  const matching = everyDatabase.filter(
+    ({ Name, group }) => Name.toLowerCase().includes(wanted) || (group ?? "").toLowerCase().includes(wanted),
+  );
+  const rows = matching.slice(0, 200).map(({ Name, group, Hostname }) => {
+    const tr = document.createElement("tr");
+    tr.dataset.database = Name;
+    for (const text of [Name, group ?? "", Hostname ?? ""]) tr.append(Object.assign(document.createElement("td"), { textContent: text }));
+    return tr;
+  });
+  $("#all-list tbody").replaceChildren(...rows);
+  $("#all-list").hidden = rows.length === 0;
+  $("#all-count").textContent =
+    `${everyDatabase.length} databases` + (wanted ? `, ${matching.length} matching` : "") + (matching.length > 200 ? "; the first 200 shown" : "");
+  return everyDatabase.length;
 }
 
 const createDatabaseForm = $("#create-database");

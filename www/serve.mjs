@@ -3,7 +3,8 @@
 //   node www/serve.mjs [--port 8080] [--api http://127.0.0.1:8787]
 //
 // /pkg/* comes from ../pkg (run scripts/build.sh first); /config.json tells
-// the page which API base URL to prefill.
+// the page which API base URL to prefill, and where the stand-in at that URL
+// serves each database's own server, for uploads and downloads.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -54,9 +55,13 @@ export async function serveStatic({ mounts, json = {}, port = 0, host = "127.0.0
   };
 }
 
-/** The demo: www/ at /, the built package at /pkg/, and the API to prefill. */
+/**
+ * The demo: www/ at /, the built package at /pkg/, and the API to prefill,
+ * with where the stand-in serves each database's own server.
+ */
 export function serveDemo({ port, apiBaseUrl }) {
-  return serveStatic({ mounts: { "/": WWW, "/pkg/": PKG }, json: { "/config.json": { baseUrl: apiBaseUrl } }, port });
+  const config = { baseUrl: apiBaseUrl, databaseHosts: `${apiBaseUrl}/hosts` };
+  return serveStatic({ mounts: { "/": WWW, "/pkg/": PKG }, json: { "/config.json": config }, port });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -4,11 +4,13 @@
 // token and copy it, list, create, mint for and delete a group's databases,
 // and delete the group after a confirmation.
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { after, before, describe, test } from "node:test";
 import { serveDemo } from "../../../www/serve.mjs";
 import { startStandin } from "../../standin/server.mjs";
+import { createClient } from "turso-platform-wasm";
 import { claimsOf, freshOrg, launchChromium } from "../helpers.mjs";
+import { sqliteFile } from "../files.mjs";
 
 const OUT = new URL("../../out/", import.meta.url);
 // Its own token, so that finding it on the page means the typed one leaked.
@@ -57,6 +59,13 @@ async function create({ name, location = "lhr", extensions = [] }) {
   await page.click("#create-group button[type=submit]");
   return result();
 }
+
+/** Whether the element is inside the viewport as the page is scrolled now. */
+const inViewport = (selector) =>
+  page.$eval(selector, (element) => {
+    const { top, bottom } = element.getBoundingClientRect();
+    return top >= 0 && bottom <= window.innerHeight;
+  });
 
 const rowOf = (name) => `#groups tr[data-group="${name}"]`;
 const groupsShown = () => page.$$eval("#groups tbody tr", (rows) => rows.map((row) => row.dataset.group));
@@ -187,6 +196,87 @@ describe("the www console", () => {
     assert.deepEqual([deleted.title, deleted.body], ["Database deleted", "orders"]);
     await page.waitForSelector(row, { state: "detached" });
     assert.equal(await page.isVisible("#no-databases"), true);
+  });
+
+  test("creates a database from a picked or a dropped SQLite file, with progress, and downloads it byte for byte", async () => {
+    // 5 pages, in the stand-in's chunks of 8192 bytes: three chunks.
+    const file = Buffer.from(sqliteFile({ pages: 5, fill: 0x41 }));
+    await page.fill("#upload-database input[name=name]", "from-a-file");
+    await page.setInputFiles("#upload-database input[type=file]", { name: "tenant.db", mimeType: "application/vnd.sqlite3", buffer: file });
+    await page.click("#upload-database button");
+    await page.waitForFunction(() => document.querySelector("#upload-status").textContent.startsWith("Created"));
+    assert.equal(await page.textContent("#upload-status"), "Created from-a-file from tenant.db (20480 bytes).");
+    assert.equal(await page.$eval("#upload-progress", (bar) => bar.value), 1);
+    const chunks = standin.server.requests.filter((r) => r.path.startsWith(`/hosts/from-a-file-${org}.turso.io/`) && r.path.includes("/chunk/"));
+    assert.deepEqual(chunks.map((r) => r.bytes.length), [8192, 8192, 4096]);
+    const row = '#database-list tr[data-database="from-a-file"]';
+    await page.waitForSelector(row);
+    assert.ok(await inViewport("#upload-status"), "the upload's result shows beside it");
+    await page.screenshot({ path: new URL("www-upload.png", OUT).pathname, fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${row} button[data-action=download]`)]);
+    assert.equal(download.suggestedFilename(), "from-a-file.db");
+    assert.deepEqual(await readFile(await download.path()), file);
+    assert.equal((await result()).body, "from-a-file.db, 20480 bytes");
+
+    // A file dropped onto the form; one Turso would refuse is refused with the fix, and nothing is created.
+    const drop = (bytes, name) =>
+      page.evaluate(([bytes, name]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name));
+        document.querySelector("#upload-database").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, [[...bytes], name]);
+    const before = standin.server.requestsFor(org).length;
+    await page.fill("#upload-database input[name=name]", "dropped");
+    await drop(sqliteFile({ pageSize: 1024 }), "old.db");
+    await result();
+    assert.match(await page.textContent("#upload-status"), /^Not uploaded: data has a page size of 1024; Turso needs 4096/);
+    assert.equal(standin.server.requestsFor(org).length, before, "nothing was sent for a refused file");
+    await drop(sqliteFile({ pages: 2 }), "dropped.db");
+    await page.waitForFunction(() => document.querySelector("#upload-status").textContent.startsWith("Created dropped"));
+    await page.waitForSelector('#database-list tr[data-database="dropped"]');
+  });
+
+  test("renames a group", async () => {
+    await page.fill("#create-group input[name=name]", "old-name");
+    await page.click("#create-group button[type=submit]");
+    await page.waitForSelector(rowOf("old-name"));
+    page.once("dialog", (dialog) => dialog.accept("new-name"));
+    await page.click(`${rowOf("old-name")} button[data-action=rename]`);
+    assert.equal((await result()).body, "old-name → new-name");
+    await page.waitForSelector(rowOf("new-name"));
+    const renamed = standin.server.requestsFor(org).find((r) => r.path.endsWith("/groups/old-name/rename"));
+    assert.deepEqual(JSON.parse(renamed.body), { Name: "new-name" });
+    page.once("dialog", (dialog) => dialog.accept());
+    await page.click(`${rowOf("new-name")} button[data-action=delete]`);
+    await page.waitForSelector(rowOf("new-name"), { state: "detached" });
+  });
+
+  test("lists every database of a large organization, page after page, with search", async () => {
+    // 1,050 more databases, made through the package in Node: two pages of the API's 1,000.
+    const turso = createClient({ org, token: TOKEN, baseUrl: standin.url });
+    for (let start = 0; start < 1050; start += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => turso.databases.create(`tenant-${start + i}`, { group: "from-the-page" })),
+      );
+    }
+    const pagesBefore = standin.server.requestsFor(org).filter((r) => /\/databases\?limit=1000/.test(r.path)).length;
+    await page.click("#list-all");
+    await page.waitForFunction(() => /^1052 databases/.test(document.querySelector("#all-count").textContent));
+    const pages = standin.server.requestsFor(org).filter((r) => /\/databases\?limit=1000/.test(r.path));
+    assert.equal(pages.length - pagesBefore, 2, "two pages");
+    assert.match(pages.at(-1).path, /&cursor=/);
+    await page.fill("#search-databases", "tenant-104");
+    assert.deepEqual(
+      (await page.$$eval("#all-list tbody tr", (rows) => rows.map((row) => row.dataset.database))).sort(),
+      ["tenant-104", "tenant-1040", "tenant-1041", "tenant-1042", "tenant-1043", "tenant-1044", "tenant-1045", "tenant-1046", "tenant-1047", "tenant-1048", "tenant-1049"],
+    );
+    assert.equal(await page.textContent("#all-count"), "1052 databases, 11 matching");
+    await page.screenshot({ path: new URL("www-every-database.png", OUT).pathname, fullPage: true });
+    await page.fill("#search-databases", "");
+    // The group goes in the next test, which only an empty group allows.
+    const names = [...Array.from({ length: 1050 }, (_, i) => `tenant-${i}`), "from-a-file", "dropped"];
+    await Promise.all(names.map((name) => turso.databases.delete(name)));
   });
 
   test("deletes a group only after the confirmation", async () => {
