@@ -8,7 +8,7 @@
 // under /hosts/{hostname}, for `databaseUrl` to point at, with uploads in
 // chunks of `chunkSize` bytes.
 //
-//   node tests/standin/server.mjs [--port 8787]    (token: STANDIN_TOKEN or "standin-token")
+//   node tests/standin/server.mjs [--port 8787] [--chunk-size 8192]    (token: STANDIN_TOKEN or "standin-token")
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
@@ -82,8 +82,8 @@ export async function startStandin({ port = 0, host = "127.0.0.1", token = DEFAU
  * The stand-in in a child process of its own, so that its work and memory
  * are not counted with the caller's; resolves once it is listening.
  */
-export async function spawnStandin() {
-  const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "--port", "0"]);
+export async function spawnStandin({ chunkSize = DEFAULT_CHUNK_SIZE } = {}) {
+  const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "--port", "0", "--chunk-size", String(chunkSize)]);
   const url = await new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk) => {
       const match = /listening on (\S+)/.exec(String(chunk));
@@ -186,9 +186,15 @@ function orgOf(path) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const portFlag = process.argv.indexOf("--port");
-  const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 8787;
-  const standin = await startStandin({ port, token: process.env.STANDIN_TOKEN ?? DEFAULT_TOKEN });
+  const flag = (name, fallback) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? Number(process.argv[at + 1]) : fallback;
+  };
+  const standin = await startStandin({
+    port: flag("--port", 8787),
+    chunkSize: flag("--chunk-size", DEFAULT_CHUNK_SIZE),
+    token: process.env.STANDIN_TOKEN ?? DEFAULT_TOKEN,
+  });
   console.log(`Turso API stand-in listening on ${standin.url}`);
   const stop = () => standin.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

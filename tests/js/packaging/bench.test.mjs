@@ -1,6 +1,6 @@
 // The benchmark scripts still run and report everything bench/README.md
-// shows: a quick bench/run.mjs and a short bench/phases.mjs, against the
-// stand-in. Only what they report is checked, never how fast anything was.
+// shows: a quick bench/run.mjs, a short bench/phases.mjs and a small
+// bench/files.mjs, against the stand-in. Only what they report is checked, never how fast anything was.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
@@ -66,5 +66,17 @@ test("bench/phases.mjs reports every phase for both contenders", { timeout: 120_
     const cells = row.slice(phase.length).trim().split(/\s+/).map(Number);
     assert.equal(cells.length, 2, row);
     assert.ok(cells.every((us) => Number.isFinite(us) && us >= 0), row);
+  }
+});
+
+test("bench/files.mjs reports the memory of every upload and export case", { timeout: 120_000 }, async () => {
+  const { stdout } = await run(process.execPath, ["bench/files.mjs", "--size-mib", "4", "--chunk-mib", "1"], { cwd: ROOT });
+  assert.match(stdout, /^file 4 MiB, chunks of 1 MiB; the bound, 2 × chunk \+ a constant: 2 MiB \+ c$/m);
+  for (const kind of ["upload from disk", "upload from memory", "export"]) {
+    const row = stdout.split("\n").find((line) => line.startsWith(`  ${kind} `));
+    assert.ok(row, `no row for ${kind} in:\n${stdout}`);
+    const cells = row.slice(kind.length + 2).trim().split(/\s+/).map(Number);
+    assert.equal(cells.length, 3, row);
+    assert.ok(cells.every((mib) => Number.isFinite(mib)), row);
   }
 });
