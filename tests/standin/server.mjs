@@ -106,14 +106,9 @@ function answer(req, res, recorded, { state, requestsByOrg, token }) {
   if (!region && req.headers.authorization !== `Bearer ${token}`) {
     return sendJson(res, 401, { error: "token is invalid or expired" });
   }
-  let input;
-  if (recorded.body !== "") {
-    try {
-      input = JSON.parse(recorded.body);
-    } catch {
-      return sendJson(res, 400, { error: "request body is not valid JSON" });
-    }
-  }
+  const body = jsonBody(recorded);
+  if (!body) return sendJson(res, 400, { error: "request body is not valid JSON" });
+  const { input } = body;
   const org = orgOf(path);
   if (org !== undefined) {
     const nth = (requestsByOrg.get(org) ?? 0) + 1;
@@ -134,6 +129,16 @@ function answer(req, res, recorded, { state, requestsByOrg, token }) {
   });
 }
 
+/** `{ input }`, the request's JSON body (undefined when it has none); undefined when it is not JSON. */
+function jsonBody(recorded) {
+  if (recorded.body === "") return { input: undefined };
+  try {
+    return { input: JSON.parse(recorded.body) };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A request to a database's own server: it needs a token of that database,
  * and its path is routed as the operations whose base is "database".
@@ -147,14 +152,9 @@ function answerForDatabase(req, res, recorded, state, hostname, path) {
   const url = new URL(path, "http://standin");
   const operation = route(req.method, "database", url.pathname);
   if (!operation) return sendJson(res, 404, { error: "not found" });
-  let input;
-  if (recorded.body !== "") {
-    try {
-      input = JSON.parse(recorded.body);
-    } catch {
-      return sendJson(res, 400, { error: "request body is not valid JSON" });
-    }
-  }
+  const body = jsonBody(recorded);
+  if (!body) return sendJson(res, 400, { error: "request body is not valid JSON" });
+  const { input } = body;
   return operation.handler({ res, req, recorded, org, database, params: operation.params, input, query: url.searchParams, state });
 }
 
