@@ -38,7 +38,11 @@ export interface TursoClientConfig {
    * `invalid_argument` (`field: "token"`), and nothing is sent.
    */
   token: string | (() => string | PromiseLike<string>);
-  /** Default `https://api.turso.tech`. Plain `http:` only for loopback hosts. */
+  /**
+   * Default `https://api.turso.tech`. Plain `http:` only for loopback hosts.
+   * Without the API's version: each call's path has its own, so a base
+   * ending in `/v1`, as `@tursodatabase/api` takes it, is refused.
+   */
   baseUrl?: string | null;
   /** Where `locations.closest()` asks. Default `https://region.turso.io`; it gets no token. */
   regionUrl?: string | null;
@@ -1421,7 +1425,18 @@ export function createClient(config: TursoClientConfig): TursoClient;
 export declare class TursoClientError extends Error {
   private constructor();
   readonly name: "TursoClientError";
+  /**
+   * The call, its request and what went wrong, such as `groups.create:
+   * POST /v1/organizations/acme/groups answered HTTP 409: group already
+   * exists`; no secret is ever in it.
+   */
+  readonly message: string;
   readonly code: TursoClientErrorCode;
+  /**
+   * The call that failed, such as `"groups.create"`, which the message
+   * starts with; absent only for a failure of the module itself.
+   */
+  readonly operation?: string;
   /** The HTTP status, when the server answered. */
   readonly status?: number;
   /**
@@ -1435,4 +1450,19 @@ export declare class TursoClientError extends Error {
   readonly apiCode?: string;
   /** How many requests the call sent: 0 when it was rejected before sending. */
   readonly attempts: number;
+  /**
+   * `name`, `message` and every field that is set, for `JSON.stringify`:
+   * `message` is not enumerable, as on every `Error`.
+   */
+  toJSON(): {
+    name: "TursoClientError";
+    message: string;
+    code: TursoClientErrorCode;
+    operation?: string;
+    status?: number;
+    field?: string;
+    body?: string;
+    apiCode?: string;
+    attempts: number;
+  };
 }

@@ -26,7 +26,7 @@ use web_sys::AbortSignal;
 
 use crate::database_files::{self, HEADER_BYTES};
 use crate::databases::Cipher;
-use crate::error::Error;
+use crate::error::{redact_all, Error};
 use crate::json::{DecodeError, Json};
 use crate::operation::{
     AnswerAt, Base, BodyFields, Input, Operation, Spec, Validate, Visitor, CALL_OPTIONS,
@@ -57,7 +57,13 @@ extern "C" {
         body: Option<&str>,
         api_code: Option<&str>,
         attempts: u32,
+        operation: Option<&str>,
     ) -> TursoClientError;
+
+    /// `call`'s promise, whose rejection gets the stack of the caller that
+    /// awaits it.
+    #[wasm_bindgen(js_name = atCaller)]
+    fn at_caller(call: &Promise) -> Promise;
 }
 
 #[wasm_bindgen(module = "/src/bindings/calls.js")]
@@ -193,7 +199,9 @@ pub fn create_group(
                 &args,
                 &JsValue::UNDEFINED,
             ),
-            Err(error) => settle(async move { Err(CallFailure::before_sending(error)) }),
+            Err(error) => settle(groups::Create::SPEC.call, async move {
+                Err(CallFailure::before_sending(error))
+            }),
         }
     })
 }
@@ -219,7 +227,8 @@ fn flat_settings(
 #[wasm_bindgen(js_name = createClient)]
 pub fn create_client(config: JsValue) -> Result<JsValue, JsValue> {
     guard::entered_sync(|| {
-        let settings = client_settings(&config).map_err(|error| to_js_error(&error, 0))?;
+        let settings = client_settings(&config)
+            .map_err(|error| to_js_error(&error, 0, Some(("createClient", None))))?;
         let steps = Object::new();
         let (names, pages): (Array, Array) = DISPATCH.with(|table| {
             let names = table.specs.iter().enumerate().map(|(index, spec)| {
@@ -268,20 +277,32 @@ impl Calls {
     /// were given.
     pub fn run(settings: Array, index: usize, args: Array, walk: JsValue) -> Promise {
         guard::entered(|| {
+            let found = DISPATCH
+                .with(|table| Some((table.specs.get(index)?.call, *table.runs.get(index)?)));
+            let Some((operation, run)) = found else {
+                let error = Error::Internal {
+                    message: format!("no operation has the index {index}"),
+                };
+                return settle("turso-platform-wasm", async move {
+                    Err(CallFailure::before_sending(error))
+                });
+            };
+            let failed = |error| {
+                settle(
+                    operation,
+                    async move { Err(CallFailure::before_sending(error)) },
+                )
+            };
             // A token function's token is checked as a config's token is.
             if settings.get(TOKEN_FUNCTION_AT).is_function() {
                 let token = required_string(&settings.get(1), "token");
                 if let Err(error) = token.and_then(|token| validate::token(&token)) {
-                    return settle(async move { Err(CallFailure::before_sending(error)) });
+                    return failed(error);
                 }
             }
-            let run = DISPATCH.with(|table| table.runs.get(index).copied());
-            let run = run.ok_or_else(|| Error::Internal {
-                message: format!("no operation has the index {index}"),
-            });
-            match ClientSettings::from_js(&settings).and_then(|settings| Ok((settings, run?))) {
-                Ok((settings, run)) => run(&settings, &args, &walk),
-                Err(error) => settle(async move { Err(CallFailure::before_sending(error)) }),
+            match ClientSettings::from_js(&settings) {
+                Ok(settings) => run(&settings, &args, &walk),
+                Err(error) => failed(error),
             }
         })
     }
@@ -300,9 +321,12 @@ impl Calls {
         size: f64,
     ) -> Result<JsValue, JsValue> {
         guard::entered_sync(|| {
+            let operation = database_files::WORKFLOWS
+                .get(index)
+                .map_or("turso-platform-wasm", |workflow| workflow.call);
             check_workflow_arguments(index, options.clone(), &data, &head, size)
                 .map(|()| JsValue::UNDEFINED)
-                .map_err(|error| to_js_error(&error, 0))
+                .map_err(|error| to_js_error(&error, 0, Some((operation, None))))
         })
     }
 }
@@ -324,7 +348,7 @@ fn check_workflow_arguments(
         .option_names()
         .chain(CALL_OPTIONS.iter().copied())
         .collect();
-    options.refuse_unknown(workflow.call, &known)?;
+    options.refuse_unknown(&known)?;
     for &callback in workflow.callbacks {
         let value = options.get(callback)?;
         if !value.is_null_or_undefined() && !value.is_function() {
@@ -379,7 +403,7 @@ fn client_settings(config: &JsValue) -> Result<ClientSettings, Error> {
         ));
     }
     let config = OptionsObject::new(config.clone(), "config")?;
-    config.refuse_unknown("createClient", CLIENT_SETTINGS)?;
+    config.refuse_unknown(CLIENT_SETTINGS)?;
     // A token function is called for every request, in client.js; what it
     // gives is checked then, in `Calls::run`.
     let token = config.get("token")?;
@@ -631,9 +655,10 @@ fn run(
         probe::at("before-sending", &request.url);
         Ok((request, bytes, limits))
     })();
+    let request = prepared.as_ref().ok().map(|(request, ..)| request.line());
     let call = prepared
         .map(|(request, bytes, limits)| transport::send(request, bytes, limits, spec, shape));
-    settle(async move {
+    settle(spec.call, async move {
         let failure = match call {
             Ok(call) => call.await,
             Err(error) => Err(CallFailure::before_sending(error)),
@@ -642,9 +667,15 @@ fn run(
             if let Some(plain) = &body_given {
                 secrets.extend(secret_values(plain, SECRET_MEMBERS));
             }
+            // A caller may have given a secret as a name in the path.
+            let request = request.map(|mut line| {
+                redact_all(&mut line, &secrets);
+                line
+            });
             CallFailure {
                 error: failure.error.redact(&secrets),
                 attempts: failure.attempts,
+                request,
             }
         })
     })
@@ -906,7 +937,7 @@ impl Arguments {
             .chain(also)
             .copied()
             .collect();
-        self.options.refuse_unknown(spec.call, &known)
+        self.options.refuse_unknown(&known)
     }
 
     /// The argument `name`: the walk's, else positional, else from the
@@ -975,9 +1006,9 @@ impl OptionsObject {
         })
     }
 
-    /// Refuses a key that `call` does not read, which would otherwise be
+    /// Refuses a key that the call does not read, which would otherwise be
     /// dropped without a word: `known` are those it reads.
-    fn refuse_unknown(&self, call: &str, known: &[&str]) -> Result<(), Error> {
+    fn refuse_unknown(&self, known: &[&str]) -> Result<(), Error> {
         let Some(object) = &self.object else {
             return Ok(());
         };
@@ -990,7 +1021,7 @@ impl OptionsObject {
             // Measured before it is copied: only its start is shown.
             let key = String::from(key.slice(0, MAX_KEY_SHOWN));
             if !known.contains(&key.as_str()) {
-                return Err(validate::unknown_option(self.name, &key, call, known));
+                return Err(validate::unknown_option(self.name, &key, known));
             }
         }
         Ok(())
@@ -1129,25 +1160,36 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
-/// Runs a call to a promise that resolves to its value or rejects with a
-/// `TursoClientError`.
-fn settle(call: impl Future<Output = Result<JsValue, CallFailure>> + 'static) -> Promise {
-    guard::settle(async move {
-        call.await
-            .map_err(|failure| to_js_error(&failure.error, failure.attempts))
-    })
+/// Runs a call of `operation` to a promise that resolves to its value or
+/// rejects with a `TursoClientError` that names the call.
+fn settle(
+    operation: &'static str,
+    call: impl Future<Output = Result<JsValue, CallFailure>> + 'static,
+) -> Promise {
+    at_caller(&guard::settle(async move {
+        call.await.map_err(|failure| {
+            let request = failure.request.as_deref();
+            to_js_error(&failure.error, failure.attempts, Some((operation, request)))
+        })
+    }))
 }
 
-/// The one place an [`Error`] becomes a JavaScript `TursoClientError`.
-fn to_js_error(error: &Error, attempts: u32) -> JsValue {
+/// The one place an [`Error`] becomes a JavaScript `TursoClientError`; in
+/// `call`, the operation and the request it sent, which its message names.
+fn to_js_error(error: &Error, attempts: u32, call: Option<(&str, Option<&str>)>) -> JsValue {
+    let message = match call {
+        Some((operation, request)) => error.message_in(operation, request),
+        None => error.message(),
+    };
     create_turso_client_error(
-        &error.message(),
+        &message,
         error.code(),
         error.status(),
         error.field(),
         error.body(),
         error.api_code(),
         attempts,
+        call.map(|(operation, _)| operation),
     )
     .into()
 }

@@ -24,8 +24,8 @@ pub enum Error {
     /// The API answered with a status outside 2xx.
     Http {
         status: u16,
-        /// The API's own `error` text, or a generic line when it sent none.
-        message: String,
+        /// The API's own `error` text; empty when it sent none.
+        api_message: String,
         /// The raw response text, at most [`ERROR_BODY_LIMIT`] bytes of it.
         body: String,
         /// The API's own machine-readable `code`, where its error body has one.
@@ -34,7 +34,8 @@ pub enum Error {
     /// A 2xx answer whose body was not what the API promises.
     Decode {
         status: u16,
-        message: String,
+        /// Why the answer was refused.
+        why: String,
         body: String,
     },
     /// The request never got an answer: DNS, TLS, a refused or reset connection.
@@ -71,19 +72,44 @@ impl Error {
         }
     }
 
-    /// The human-readable line, as the `Display` impl and JavaScript's
-    /// `message` show it.
+    /// What went wrong, as the `Display` impl shows it: the line of
+    /// [`Error::message_in`] without the call.
     pub fn message(&self) -> String {
+        self.line(None)
+    }
+
+    /// The line JavaScript's `message` shows: the call, the request it
+    /// sent when it sent one, and what went wrong, as in `groups.create:
+    /// POST /v1/organizations/acme/groups answered HTTP 500`.
+    pub fn message_in(&self, operation: &str, request: Option<&str>) -> String {
+        format!("{operation}: {}", self.line(request))
+    }
+
+    /// What went wrong, said of `request` where it names what was sent.
+    fn line(&self, request: Option<&str>) -> String {
+        let api = request.unwrap_or("the Turso API");
+        let sent = request.unwrap_or("the request");
         match self {
-            Error::InvalidArgument { message, .. }
-            | Error::Http { message, .. }
-            | Error::Decode { message, .. }
-            | Error::Network { message }
-            | Error::Internal { message } => message.clone(),
-            Error::Timeout { timeout_ms } => {
-                format!("the request timed out after {timeout_ms} ms")
+            Error::InvalidArgument { message, .. } | Error::Internal { message } => message.clone(),
+            Error::Http { status, .. } if *status == 0 || (300..=399).contains(status) => {
+                format!("{api} answered with a redirect (HTTP {status}), which this client does not follow")
             }
-            Error::Aborted => "the request was aborted".to_owned(),
+            Error::Http {
+                status,
+                api_message,
+                ..
+            } if api_message.is_empty() => format!("{api} answered HTTP {status}"),
+            Error::Http {
+                status,
+                api_message,
+                ..
+            } => format!("{api} answered HTTP {status}: {api_message}"),
+            Error::Decode { status, why, .. } => {
+                format!("{api} answered HTTP {status} with an unexpected body: {why}")
+            }
+            Error::Network { message } => format!("{sent} got no answer: {message}"),
+            Error::Timeout { timeout_ms } => format!("{sent} timed out after {timeout_ms} ms"),
+            Error::Aborted => format!("{sent} was aborted"),
         }
     }
 
@@ -118,19 +144,19 @@ impl Error {
         for secret in secrets {
             match &mut self {
                 Error::Http {
-                    message,
+                    api_message,
                     body,
                     api_code,
                     ..
                 } => {
-                    redact(message, secret);
+                    redact(api_message, secret);
                     redact(body, secret);
                     if let Some(api_code) = api_code {
                         redact(api_code, secret);
                     }
                 }
-                Error::Decode { message, body, .. } => {
-                    redact(message, secret);
+                Error::Decode { why, body, .. } => {
+                    redact(why, secret);
                     redact(body, secret);
                 }
                 Error::InvalidArgument { field, message } => {
@@ -236,6 +262,13 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// [`redact`] for each of `secrets`.
+pub fn redact_all(text: &mut String, secrets: &[String]) {
+    for secret in secrets {
+        redact(text, secret);
+    }
+}
+
 /// Replaces every copy of `secret` in `text`, and a start of it that ends
 /// `text`, as a body cut at its cap can.
 fn redact(text: &mut String, secret: &str) {
@@ -274,7 +307,7 @@ mod tests {
         let code = |status| {
             Error::Http {
                 status,
-                message: String::new(),
+                api_message: String::new(),
                 body: String::new(),
                 api_code: None,
             }
@@ -299,7 +332,7 @@ mod tests {
     fn every_code_is_listed_and_every_listed_code_is_produced() {
         let http = |status| Error::Http {
             status,
-            message: String::new(),
+            api_message: String::new(),
             body: String::new(),
             api_code: None,
         };
@@ -309,7 +342,7 @@ mod tests {
                 Error::invalid("org", "x"),
                 Error::Decode {
                     status: 200,
-                    message: String::new(),
+                    why: String::new(),
                     body: String::new(),
                 },
                 Error::Network {
@@ -335,13 +368,16 @@ mod tests {
     fn redaction_takes_every_copy_and_a_cut_one() {
         let echo = |text: &str| Error::Http {
             status: 401,
-            message: text.to_owned(),
+            api_message: text.to_owned(),
             body: format!("{{\"error\":\"{text}\"}}"),
             api_code: None,
         };
         let secrets = ["tok_secret_1".to_owned()];
         let error = echo("bad token: Bearer tok_secret_1, tok_secret_1").redact(&secrets);
-        assert_eq!(error.message(), "bad token: Bearer [redacted], [redacted]");
+        assert_eq!(
+            error.message(),
+            "the Turso API answered HTTP 401: bad token: Bearer [redacted], [redacted]"
+        );
         assert_eq!(
             error.body(),
             Some("{\"error\":\"bad token: Bearer [redacted], [redacted]\"}")
@@ -349,9 +385,70 @@ mod tests {
         let cut = Error::Network {
             message: "…Bearer tok_sec".to_owned(),
         };
-        assert_eq!(cut.redact(&secrets).message(), "…Bearer [redacted]");
+        assert_eq!(
+            cut.redact(&secrets).message(),
+            "the request got no answer: …Bearer [redacted]"
+        );
         let unrelated = echo("no secret here").redact(&secrets);
-        assert_eq!(unrelated.message(), "no secret here");
+        assert_eq!(
+            unrelated.message(),
+            "the Turso API answered HTTP 401: no secret here"
+        );
+    }
+
+    #[test]
+    fn a_message_names_the_call_and_the_request() {
+        let request = Some("POST /v1/organizations/acme/groups");
+        let http = |status, api_message: &str| Error::Http {
+            status,
+            api_message: api_message.to_owned(),
+            body: String::new(),
+            api_code: None,
+        };
+        let cases = [
+            (
+                http(500, ""),
+                "groups.create: POST /v1/organizations/acme/groups answered HTTP 500",
+            ),
+            (
+                http(409, "group already exists"),
+                "groups.create: POST /v1/organizations/acme/groups answered HTTP 409: group already exists",
+            ),
+            (
+                http(302, ""),
+                "groups.create: POST /v1/organizations/acme/groups answered with a redirect (HTTP 302), which this client does not follow",
+            ),
+            (
+                Error::Decode {
+                    status: 201,
+                    why: "group is missing".to_owned(),
+                    body: String::new(),
+                },
+                "groups.create: POST /v1/organizations/acme/groups answered HTTP 201 with an unexpected body: group is missing",
+            ),
+            (
+                Error::Network {
+                    message: "fetch failed".to_owned(),
+                },
+                "groups.create: POST /v1/organizations/acme/groups got no answer: fetch failed",
+            ),
+            (
+                Error::Timeout { timeout_ms: 50 },
+                "groups.create: POST /v1/organizations/acme/groups timed out after 50 ms",
+            ),
+        ];
+        for (error, line) in cases {
+            assert_eq!(error.message_in("groups.create", request), line);
+        }
+        // Nothing was sent: the call alone.
+        assert_eq!(
+            Error::invalid("name", "name is required").message_in("groups.create", None),
+            "groups.create: name is required"
+        );
+        assert_eq!(
+            Error::Aborted.message_in("groups.create", None),
+            "groups.create: the request was aborted"
+        );
     }
 
     #[test]

@@ -100,8 +100,18 @@ impl fmt::Debug for ClientConfig {
 pub struct ApiRequest {
     pub method: Method,
     pub url: String,
+    /// The URL's path from the operation's own, without the base or the
+    /// query: what an error names.
+    pub path: String,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
+}
+
+impl ApiRequest {
+    /// The request as an error names it: `POST /v1/organizations/acme/groups`.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.method.as_str(), self.path)
+    }
 }
 
 impl fmt::Debug for ApiRequest {
@@ -201,6 +211,7 @@ pub fn build_from_spec(
             message: format!("{} was called without a database's URL", spec.call),
         })?,
     };
+    let path_start = url.len();
     for segment in spec.path.split('/').skip(1) {
         url.push('/');
         let value = match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
@@ -220,6 +231,7 @@ pub fn build_from_spec(
         };
         url.push_str(&percent_encode_segment(value));
     }
+    let path = url[path_start..].to_owned();
     let query = spec
         .params
         .iter()
@@ -251,6 +263,7 @@ pub fn build_from_spec(
     Ok(ApiRequest {
         method: spec.method,
         url,
+        path,
         headers,
         body,
     })
@@ -302,6 +315,7 @@ mod tests {
         let request = ApiRequest {
             method: Method::Post,
             url: "https://api.turso.tech/v1/organizations/acme/groups".into(),
+            path: "/v1/organizations/acme/groups".into(),
             headers: vec![("Authorization", "Bearer tok_123".into())],
             body: Some("{}".into()),
         };
@@ -408,6 +422,13 @@ mod build_tests {
         assert_eq!(
             url(&[("name", "g"), ("authorization", "full-access")]),
             format!("{path}?authorization=full-access")
+        );
+        // An error names the operation's path: no base, prefix or query.
+        let request =
+            build::<groups::CreateToken>(&[("name", "g/h"), ("expiration", "1d")], None).unwrap();
+        assert_eq!(
+            request.line(),
+            "POST /v1/organizations/acme/groups/g%2Fh/auth/tokens"
         );
     }
 

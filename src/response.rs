@@ -82,7 +82,7 @@ fn decode_error(status: u16, why: &str, secret: bool, body: String) -> Error {
     };
     Error::Decode {
         status,
-        message: format!("the Turso API answered HTTP {status} with an unexpected body: {why}"),
+        why: why.to_owned(),
         body,
     }
 }
@@ -139,21 +139,14 @@ fn api_error<J: Json>(status: u16, text: &str) -> Error {
     let sent = J::parse(text)
         .ok()
         .and_then(|value| J::decode::<ApiErrorBody>(&value).ok());
-    let (message, api_code) = match sent {
+    let (api_message, api_code) = match sent {
         Some(ApiErrorBody { error, code }) if !error.trim().is_empty() => (error, code),
         Some(ApiErrorBody { code, .. }) => (String::new(), code),
         None => (String::new(), None),
     };
-    let redirect = status == 0 || (300..=399).contains(&status);
     Error::Http {
         status,
-        message: if redirect {
-            format!("the Turso API answered with a redirect (HTTP {status}), which this client does not follow")
-        } else if message.is_empty() {
-            format!("the Turso API answered with HTTP {status}")
-        } else {
-            message
-        },
+        api_message,
         body: capped(text),
         api_code,
     }
@@ -379,7 +372,10 @@ mod tests {
     fn api_errors_keep_status_text_and_code() {
         let error = read::<groups::Create>(409, r#"{"error":"group already exists"}"#).unwrap_err();
         assert_eq!((error.code(), error.status()), ("conflict", Some(409)));
-        assert_eq!(error.to_string(), "group already exists");
+        assert_eq!(
+            error.to_string(),
+            "the Turso API answered HTTP 409: group already exists"
+        );
         assert_eq!(error.api_code(), None);
         let coded =
             read::<groups::Get>(404, r#"{"error":"no such group","code":"GROUP_NOT_FOUND"}"#)
@@ -388,13 +384,13 @@ mod tests {
         let html = "<html><body>Bad Gateway</body></html>";
         let error = read::<groups::Get>(502, html).unwrap_err();
         assert_eq!((error.code(), error.status()), ("server_error", Some(502)));
-        assert_eq!(error.to_string(), "the Turso API answered with HTTP 502");
+        assert_eq!(error.to_string(), "the Turso API answered HTTP 502");
         assert_eq!(error.body(), Some(html));
         for body in [r#"{"error":""}"#, r#"{"error":42}"#, "", "null"] {
             let error = read::<groups::Get>(400, body).unwrap_err();
             assert_eq!(
                 error.to_string(),
-                "the Turso API answered with HTTP 400",
+                "the Turso API answered HTTP 400",
                 "{body}"
             );
         }

@@ -380,10 +380,30 @@ pub fn base_url(field: &'static str, url: &str, parse: UrlParser) -> Result<Stri
         ));
     }
     let colon = if parts.port.is_empty() { "" } else { ":" };
-    Ok(format!(
-        "{}://{}{colon}{}{path}",
-        parts.scheme, parts.host, parts.port
-    ))
+    let origin = format!("{}://{}{colon}{}", parts.scheme, parts.host, parts.port);
+    // @tursodatabase/api's baseUrl is "https://api.turso.tech/v1/", and its
+    // paths go on from there; here each path has its version, so that base
+    // would send /v1/v1/… and every call would be not_found.
+    if let Some((prefix, version)) = path
+        .rsplit_once('/')
+        .filter(|(_, last)| is_api_version(last))
+    {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{field} ends in /{version}, as @tursodatabase/api's does; this package puts the API's version in each path itself, so leave it out: write {}",
+                quoted(&format!("{origin}{prefix}"))
+            ),
+        ));
+    }
+    Ok(format!("{origin}{path}"))
+}
+
+/// `v1`, `v2`, …: a segment that names a version of the API.
+fn is_api_version(segment: &str) -> bool {
+    segment
+        .strip_prefix('v')
+        .is_some_and(|number| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A URL as a message may show it: without the credentials, query and
@@ -443,10 +463,11 @@ pub fn some_change<T: Default + PartialEq>(update: &T, what: &str) -> Result<(),
     Ok(())
 }
 
-/// The error for a key of `holder` (`options`, `config`) that `call` does
+/// The error for a key of `holder` (`options`, `config`) that the call does
 /// not read, such as a typo: dropped, it would let the call succeed without
-/// it. The message names the nearest option `call` knows, as clap does.
-pub fn unknown_option(holder: &str, key: &str, call: &str, known: &[&str]) -> Error {
+/// it. The message names the nearest of the `known` options, as clap does;
+/// the call is named where the message is shown.
+pub fn unknown_option(holder: &str, key: &str, known: &[&str]) -> Error {
     let key = shortened(key);
     let nearest = known
         .iter()
@@ -458,7 +479,7 @@ pub fn unknown_option(holder: &str, key: &str, call: &str, known: &[&str]) -> Er
         None => format!("it knows {}", known.join(", ")),
     };
     Error::InvalidArgument {
-        message: format!("{holder}.{key} is not an option of {call}; {hint}"),
+        message: format!("{holder}.{key} is not an option it takes; {hint}"),
         field: Cow::Owned(key),
     }
 }
@@ -503,23 +524,18 @@ mod tests {
     #[test]
     fn an_unknown_option_is_named_with_the_nearest_known_one() {
         let known = ["size_limit", "block_reads", "block_writes", "signal"];
-        let error = unknown_option(
-            "options",
-            "block_write",
-            "databases.updateConfiguration",
-            &known,
-        );
+        let error = unknown_option("options", "block_write", &known);
         assert_eq!(error.field(), Some("block_write"));
         assert_eq!(
             error.message(),
-            "options.block_write is not an option of databases.updateConfiguration; did you mean block_writes?"
+            "options.block_write is not an option it takes; did you mean block_writes?"
         );
-        let far = unknown_option("config", "zzz", "createClient", &["org", "token"]);
+        let far = unknown_option("config", "zzz", &["org", "token"]);
         assert_eq!(
             far.message(),
-            "config.zzz is not an option of createClient; it knows org, token"
+            "config.zzz is not an option it takes; it knows org, token"
         );
-        let huge = unknown_option("options", &"k".repeat(10_000), "groups.list", &known);
+        let huge = unknown_option("options", &"k".repeat(10_000), &known);
         assert!(huge.message().len() < 200, "{}", huge.message());
     }
 
@@ -609,7 +625,8 @@ mod tests {
             ("https://[2001:db8::1]", "https://[2001:db8::1]"),
             // What a WHATWG parser normalizes, so does this.
             ("http://127.1:8080", "http://127.0.0.1:8080"),
-            ("https://API.turso.tech:443/v1", "https://api.turso.tech/v1"),
+            ("https://API.turso.tech:443/a", "https://api.turso.tech/a"),
+            ("https://proxy.example/v1x", "https://proxy.example/v1x"),
             ("https://api.turso.tech/a\\b", "https://api.turso.tech/a/b"),
         ];
         for (input, expected) in cases {
@@ -618,6 +635,27 @@ mod tests {
                 Ok(expected),
                 "{input}"
             );
+        }
+    }
+
+    #[test]
+    fn a_base_url_with_the_api_version_says_what_to_write() {
+        for (given, write) in [
+            ("https://api.turso.tech/v1/", "\"https://api.turso.tech\""),
+            ("https://api.turso.tech/v1", "\"https://api.turso.tech\""),
+            (
+                "https://proxy.example/turso/v2",
+                "\"https://proxy.example/turso\"",
+            ),
+        ] {
+            let error = base_url("baseUrl", given, parse_url).unwrap_err();
+            assert_eq!(error.field(), Some("baseUrl"));
+            let message = error.message();
+            assert!(
+                message.contains("as @tursodatabase/api's does"),
+                "{message}"
+            );
+            assert!(message.ends_with(&format!("write {write}")), "{message}");
         }
     }
 

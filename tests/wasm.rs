@@ -524,3 +524,28 @@ async fn after_a_thousand_failures_of_every_kind_a_call_still_works() {
     .await;
     assert_eq!(get(&group, "name"), "after-failures");
 }
+
+/// A page is told as little of a request that CORS refused as of a refused
+/// connection, so there a `network_error` says that it may be either; in
+/// Node, where there is no CORS, it does not. Either way it names the call
+/// and its request.
+#[wasm_bindgen_test]
+async fn a_network_error_in_a_page_says_that_cors_may_be_why() {
+    let unreachable_api = options(&[("baseUrl", "http://127.0.0.1:1".into())]);
+    let error = rejected(
+        create("cors", TOKEN, "g", JsValue::UNDEFINED, unreachable_api),
+        "network_error",
+    )
+    .await;
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(
+        message.starts_with("groups.create: POST /v1/organizations/cors/groups got no answer: "),
+        "{message}"
+    );
+    assert_eq!(
+        get(&error, "operation").as_string().as_deref(),
+        Some("groups.create")
+    );
+    let in_page = Reflect::has(&js_sys::global(), &"document".into()).unwrap();
+    assert_eq!(message.contains("cross-origin"), in_page, "{message}");
+}

@@ -330,7 +330,7 @@ function show(title, text, error) {
   fields.replaceChildren();
   fields.hidden = !error;
   if (!error) return;
-  for (const key of ["code", "status", "field"]) {
+  for (const key of ["code", "operation", "status", "field"]) {
     if (error[key] === undefined) continue;
     const term = document.createElement("dt");
     term.textContent = key;

@@ -20,7 +20,7 @@ export function buildClient(names, pages, steps, workflows, settings, calls) {
   const runWith =
     typeof tokenFunction === "function"
       ? async (index, args, walk) => {
-          const own = await withToken(settings, tokenFunction);
+          const own = await withToken(settings, tokenFunction, names[index]);
           return enterExport(() => run(own, index, args, walk));
         }
       : (index, args, walk) => enterExport(() => run(settings, index, args, walk));
@@ -37,7 +37,7 @@ export function buildClient(names, pages, steps, workflows, settings, calls) {
     const page = (options, walk) => runWith(index, [options], walk);
     const [items, paging] = pages[index];
     if (paging === "cursor") {
-      const every = (options) => everyItemByCursor(page, items, options);
+      const every = (options) => everyItemByCursor(name, page, items, options);
       client[resource][method] = async (options) => {
         const found = [];
         for await (const item of every(options)) found.push(item);
@@ -55,7 +55,7 @@ export function buildClient(names, pages, steps, workflows, settings, calls) {
     // A step on a database's server: its settings are the server's URL and
     // a token of that database (calls.rs reads and checks both).
     step: (id, server, options) => enterExport(() => run(server, steps[id], [options], undefined)),
-    server: (hostname, token) => serverSettings(settings, hostname, token),
+    server: (call, hostname, token) => serverSettings(call, settings, hostname, token),
     check: (call, options, data, head, size) =>
       enterExport(async () => checkWorkflow(workflows.indexOf(call), options, data, head, size)),
   };
@@ -65,17 +65,20 @@ export function buildClient(names, pages, steps, workflows, settings, calls) {
   return Object.freeze(client);
 }
 
-// The settings with the token the token function gives now. A function that
-// throws or rejects fails the call as an argument would, before anything is
-// sent; what it gives is checked in wasm as a config's token is.
-async function withToken(settings, tokenFunction) {
+// The settings with the token the token function gives now, for the call
+// `operation`. A function that throws or rejects fails the call as an
+// argument would, before anything is sent; what it gives is checked in wasm
+// as a config's token is.
+async function withToken(settings, tokenFunction, operation) {
   let token;
   try {
     token = await tokenFunction();
   } catch (thrown) {
-    throw createTursoClientError(
+    throw clientError(
+      operation,
       `the token function failed: ${errorText(thrown) ?? "it threw a value that is no Error"}`,
-      "invalid_argument", undefined, "token", undefined, undefined, 0,
+      "invalid_argument",
+      "token",
     );
   }
   const own = [...settings];
@@ -134,7 +137,7 @@ const CURSOR_PAGE_SIZE = 1000;
 // one before, until a page has none (turso-cli, internal/cmd/list_databases.go
 // at e149f69). `options` are the paged call's; `limit` is 1000 unless given,
 // and a `cursor` given starts the walk there.
-async function* everyItemByCursor(send, items, options) {
+async function* everyItemByCursor(operation, send, items, options) {
   const walk = givesLimit(options) ? {} : { limit: CURSOR_PAGE_SIZE };
   const seen = new Set();
   for (;;) {
@@ -146,8 +149,8 @@ async function* everyItemByCursor(send, items, options) {
     // ever, or hand over items twice: that is refused, not ended quietly.
     if (seen.has(cursor)) {
       throw createTursoClientError(
-        `the Turso API gave the page cursor ${JSON.stringify(cursor.slice(0, 100))} twice; the list stops rather than repeat itself`,
-        "decode_error", 200, undefined, undefined, undefined, 1,
+        `${operation}: the Turso API gave the page cursor ${JSON.stringify(cursor.slice(0, 100))} twice; the list stops rather than repeat itself`,
+        "decode_error", 200, undefined, undefined, undefined, 1, operation,
       );
     }
     seen.add(cursor);
@@ -175,23 +178,25 @@ const DATABASE_URL_FUNCTION_AT = 8;
 /** Where the settings of a step hold its server's URL (bindings.rs). */
 const DATABASE_URL_AT = 7;
 
-// The settings of the steps on the server `hostname`, with a token of its
-// database. A `databaseUrl` that throws fails the call as an argument would;
-// what it gives is checked in wasm as `baseUrl` is.
-function serverSettings(settings, hostname, token) {
+// The settings of the steps of `call` on the server `hostname`, with a token
+// of its database. A `databaseUrl` that throws fails the call as an argument
+// would; what it gives is checked in wasm as `baseUrl` is.
+function serverSettings(call, settings, hostname, token) {
   const databaseUrl = settings[DATABASE_URL_FUNCTION_AT] ?? defaultDatabaseUrl;
   const own = [...settings];
   own[1] = token;
   try {
     own[DATABASE_URL_AT] = databaseUrl(hostname);
   } catch (thrown) {
-    throw clientError(`databaseUrl threw: ${errorText(thrown) ?? "a value that is no Error"}`, "invalid_argument", "databaseUrl");
+    throw clientError(call, `databaseUrl threw: ${errorText(thrown) ?? "a value that is no Error"}`, "invalid_argument", "databaseUrl");
   }
   return own;
 }
 
-function clientError(message, code, field) {
-  return createTursoClientError(message, code, undefined, field, undefined, undefined, 0);
+// An error of the call `operation` found in JavaScript, before or between
+// its requests.
+function clientError(operation, message, code, field) {
+  return createTursoClientError(`${operation}: ${message}`, code, undefined, field, undefined, undefined, 0, operation);
 }
 
 // The token each step on a database's server sends: turso-cli mints one of
@@ -220,19 +225,19 @@ async function fileSource(data) {
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return { size: view.length, head: view.subarray(0, 100), slice: (start, end) => view.subarray(start, end) };
   } catch (thrown) {
-    throw clientError(`data could not be read: ${errorText(thrown) ?? "it threw a value that is no Error"}`, "invalid_argument", "data");
+    throw clientError("databases.upload", `data could not be read: ${errorText(thrown) ?? "it threw a value that is no Error"}`, "invalid_argument", "data");
   }
 }
 
-// The options of a workflow, read once, after wasm has checked them; a read
-// that throws is refused as that option.
-function readOptions(options, names) {
+// The options of the workflow `call`, read once, after wasm has checked
+// them; a read that throws is refused as that option.
+function readOptions(call, options, names) {
   const read = {};
   for (const name of names) {
     try {
       read[name] = options?.[name];
     } catch {
-      throw clientError(`${name} could not be read`, "invalid_argument", name);
+      throw clientError(call, `${name} could not be read`, "invalid_argument", name);
     }
   }
   return read;
@@ -248,7 +253,7 @@ const LIMITS = ["signal", "timeoutMs", "maxRetries"];
 async function upload(databases, workflow, name, data, options) {
   const source = await fileSource(data);
   await workflow.check("databases.upload", options, data, source?.head, source?.size ?? 0);
-  const given = readOptions(options, ["group", "use_tursodb", "remote_encryption", "onProgress", ...LIMITS]);
+  const given = readOptions("databases.upload", options, ["group", "use_tursodb", "remote_encryption", "onProgress", ...LIMITS]);
   const { signal, timeoutMs, maxRetries } = given;
   const created = await databases.create(name, {
     group: given.group,
@@ -262,7 +267,7 @@ async function upload(databases, workflow, name, data, options) {
   try {
     const server = async () => {
       const { jwt } = await databases.createToken(created.Name, { ...SERVER_TOKEN, signal, timeoutMs, maxRetries });
-      return workflow.server(created.Hostname, jwt);
+      return workflow.server("databases.upload", created.Hostname, jwt);
     };
     const encryption = {
       encryption_key: given.remote_encryption?.encryption_key,
@@ -303,6 +308,7 @@ function report(onProgress, uploadedBytes, totalBytes) {
     onProgress({ uploadedBytes, totalBytes });
   } catch (thrown) {
     throw clientError(
+      "databases.upload",
       `onProgress threw, so the upload stopped: ${errorText(thrown) ?? "a value that is no Error"}`,
       "invalid_argument",
       "onProgress",
@@ -314,7 +320,10 @@ function report(onProgress, uploadedBytes, totalBytes) {
 // what became of it; the caller's signal may have fired, so the delete has
 // none.
 async function withDeleted(databases, name, error, limits) {
-  const failure = error instanceof TursoClientError ? error : clientError(`the upload failed: ${errorText(error) ?? "with a value that is no Error"}`, "internal");
+  const failure =
+    error instanceof TursoClientError
+      ? error
+      : clientError("databases.upload", `the upload failed: ${errorText(error) ?? "with a value that is no Error"}`, "internal");
   let outcome;
   try {
     await databases.delete(name, limits);
@@ -330,6 +339,7 @@ async function withDeleted(databases, name, error, limits) {
     failure.body,
     failure.apiCode,
     failure.attempts,
+    failure.operation,
   );
 }
 
@@ -337,12 +347,12 @@ async function withDeleted(databases, name, error, limits) {
 // generation, from the database's own server, as a stream.
 async function exportFile(databases, workflow, name, options) {
   await workflow.check("databases.export", options);
-  const given = readOptions(options, ["encryption_key", ...LIMITS]);
+  const given = readOptions("databases.export", options, ["encryption_key", ...LIMITS]);
   const { signal, timeoutMs, maxRetries } = given;
   const limits = { signal, timeoutMs, maxRetries };
   const database = await databases.get(name, limits);
   const { jwt } = await databases.createToken(name, { ...SERVER_TOKEN, ...limits });
-  const host = workflow.server(database.Hostname, jwt);
+  const host = workflow.server("databases.export", database.Hostname, jwt);
   const { encryption_key } = given;
   const { current_generation } = await workflow.step("getDatabaseInfo", host, { encryption_key, ...limits });
   const body = await workflow.step("exportDatabase", host, { generation: current_generation, encryption_key, ...limits });
@@ -383,8 +393,8 @@ function untilAborted(body, signal) {
           finish();
           controller.error(
             aborted
-              ? clientError("databases.export was aborted while the file was read", "aborted")
-              : clientError(`the database's file could not be read: ${errorText(read.failed) ?? "the stream failed"}`, "network_error"),
+              ? clientError("databases.export", "the file's read was aborted", "aborted")
+              : clientError("databases.export", `the database's file could not be read: ${errorText(read.failed) ?? "the stream failed"}`, "network_error"),
           );
         } else if (read.done) {
           finish();

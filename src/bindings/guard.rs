@@ -112,7 +112,7 @@ fn on_panic(report: &str) {
     };
     // Marked failed here too, in case the panic was not entered through
     // `calls.js`; then thrown, which ends the panic without a trap.
-    wasm_bindgen::throw_val(fail(&to_js_error(&error, 0), true));
+    wasm_bindgen::throw_val(fail(&to_js_error(&error, 0, None), true));
 }
 
 /// Runs an export's work, which returns a call's promise, inside `calls.js`.

@@ -90,11 +90,22 @@ pub struct CallLimits {
 pub struct CallFailure {
     pub error: Error,
     pub attempts: u32,
+    /// The request as the error names it (`POST /v1/…`), once one was built.
+    pub request: Option<String>,
 }
 
 impl CallFailure {
     pub fn before_sending(error: Error) -> CallFailure {
-        CallFailure { error, attempts: 0 }
+        CallFailure::after(error, 0)
+    }
+
+    /// A failure after `attempts` requests, whose line the call adds.
+    fn after(error: Error, attempts: u32) -> CallFailure {
+        CallFailure {
+            error,
+            attempts,
+            request: None,
+        }
     }
 }
 
@@ -119,7 +130,7 @@ pub fn send(
     let stream = spec.answer == AnswerAt::Stream;
     async move {
         let (cutoff, mut response) = started?;
-        let failed = |error, attempts| CallFailure { error, attempts };
+        let failed = CallFailure::after;
         let mut attempts: u32 = 1;
         loop {
             let received = receive(&cutoff, response, request.request.method, stream).await;
@@ -199,10 +210,8 @@ fn start(request: &Outgoing, limits: &CallLimits) -> Result<(Cutoff, Promise), C
         return Err(CallFailure::before_sending(Error::Aborted));
     }
     let cutoff = Cutoff::arm(limits).map_err(CallFailure::before_sending)?;
-    let response = fetch(request, &cutoff.controller.signal()).map_err(|thrown| CallFailure {
-        error: cutoff.explain(&thrown),
-        attempts: 1,
-    })?;
+    let response = fetch(request, &cutoff.controller.signal())
+        .map_err(|thrown| CallFailure::after(cutoff.explain(&thrown), 1))?;
     // It is awaited from the call's first poll, which a failure of the
     // module may prevent.
     observe(&response);
@@ -412,8 +421,16 @@ impl Drop for Cutoff {
     }
 }
 
-/// A readable line for whatever a failed fetch rejected with.
+/// A readable line for whatever a failed fetch rejected with. A browser's
+/// page is told no more of a request that the server's CORS answer refused
+/// than of a dropped connection ("Failed to fetch"), so there it says so.
 fn describe_js_error(value: &JsValue) -> String {
-    super::js_error_message(value)
-        .unwrap_or_else(|| "fetch failed with a value that is not an Error".to_owned())
+    let text = super::js_error_message(value)
+        .unwrap_or_else(|| "fetch failed with a value that is not an Error".to_owned());
+    let in_page = js_sys::Reflect::has(&js_sys::global(), &"document".into()).unwrap_or(false);
+    if in_page {
+        format!("{text} (in a browser, a cross-origin request that the server does not allow fails this way too: see the README on CORS)")
+    } else {
+        text
+    }
 }

@@ -67,7 +67,19 @@ export async function rejection(promise, expected) {
   for (const [key, value] of Object.entries(expected)) {
     assert.equal(error[key], value, `${key} of ${error.code}: ${error.message}`);
   }
+  if (error.operation !== undefined) said(error);
   return error;
+}
+
+/**
+ * What an error says after the name of its call, which its message starts
+ * with: `name is required` of `groups.create: name is required`.
+ */
+export function said(error) {
+  assert.equal(typeof error.operation, "string", `no operation: ${error.message}`);
+  const prefix = `${error.operation}: `;
+  assert.ok(error.message.startsWith(prefix), `${error.message} does not start with ${prefix}`);
+  return error.message.slice(prefix.length);
 }
 
 /** A loopback port that was free a moment ago, for a server to listen on. */

@@ -322,4 +322,23 @@ const wrong: Extension = "postgis";
 // @ts-expect-error the class is not constructed by users
 new TursoClientError("x");
 
-export { flatCalls, clientCalls, everyGroupsCall, everyOtherCall, errors, everyExtension, all, wrong };
+async function where(error: TursoClientError): Promise<string | undefined> {
+  const json = error.toJSON();
+  const operation: string | undefined = error.operation;
+  // @ts-expect-error toJSON gives no stack
+  void json.stack;
+  const turso = createClient({ org: "o", token: "t" });
+  const db = await turso.databases.get("db");
+  // @ts-expect-error the wire's names, not @tursodatabase/api's: Name, DbId, Hostname
+  void db.name;
+  // @ts-expect-error nor its id
+  void db.id;
+  const group = await turso.groups.get("g");
+  // @ts-expect-error a misspelt field of an answer
+  void group.nmae;
+  // @ts-expect-error delete resolves to the name, not @tursodatabase/api's { database }
+  void (await turso.databases.delete("db")).database;
+  return json.message + operation;
+}
+
+export { flatCalls, clientCalls, everyGroupsCall, everyOtherCall, errors, everyExtension, all, wrong, where };

@@ -12,30 +12,31 @@ describe("answers that are errors", () => {
   test("a second create of the same name is a conflict with the API's message", async () => {
     const org = freshOrg("conflict");
     await call(org, "twice");
-    const error = await rejection(call(org, "twice"), { code: "conflict", status: 409 });
-    assert.equal(error.message, "group already exists");
+    const error = await rejection(call(org, "twice"), { code: "conflict", status: 409, operation: "groups.create" });
+    assert.equal(error.message, `groups.create: POST /v1/organizations/${org}/groups answered HTTP 409: group already exists`);
     assert.equal(error.body, '{"error":"group already exists"}');
     assert.equal(error.field, undefined);
   });
 
   test("a wrong token is unauthorized", async () => {
+    const org = freshOrg("auth");
     const error = await rejection(
-      createGroup(freshOrg("auth"), "not-the-token", "g", "lhr", undefined, { baseUrl: standin.url }),
+      createGroup(org, "not-the-token", "g", "lhr", undefined, { baseUrl: standin.url }),
       { code: "unauthorized", status: 401 },
     );
-    assert.equal(error.message, "token is invalid or expired");
+    assert.equal(error.message, `groups.create: POST /v1/organizations/${org}/groups answered HTTP 401: token is invalid or expired`);
     assertNeverShown("not-the-token", [error]);
   });
 
   test("a 500 with an HTML body keeps its status and body", async () => {
     const error = await rejection(call("fault-html-500"), { code: "server_error", status: 500 });
-    assert.equal(error.message, "the Turso API answered with HTTP 500");
+    assert.equal(error.message, "groups.create: POST /v1/organizations/fault-html-500/groups answered HTTP 500");
     assert.match(error.body, /^<html>/);
   });
 
   test("an unknown organization is not_found", async () => {
     const error = await rejection(call("fault-no-such-org"), { code: "not_found", status: 404 });
-    assert.equal(error.message, "organization not found");
+    assert.equal(error.message, "groups.create: POST /v1/organizations/fault-no-such-org/groups answered HTTP 404: organization not found");
   });
 });
 
@@ -63,13 +64,13 @@ describe("no answer", () => {
       createGroup("acme", TOKEN, "g", "lhr", undefined, { baseUrl: `http://127.0.0.1:${port}` }),
       { code: "network_error" },
     );
-    assert.match(error.message, /ECONNREFUSED/);
+    assert.match(error.message, /^groups\.create: POST \/v1\/organizations\/acme\/groups got no answer: .*ECONNREFUSED/);
   });
 
   test("headers that never come time out", async () => {
     const started = Date.now();
     const error = await rejection(call("fault-slow", "g", { timeoutMs: 200 }), { code: "timeout" });
-    assert.equal(error.message, "the request timed out after 200 ms");
+    assert.equal(error.message, "groups.create: POST /v1/organizations/fault-slow/groups timed out after 200 ms");
     assert.ok(Date.now() - started < 5_000);
   });
 

@@ -21,7 +21,7 @@ const FAILURES = [
   ["fault-html-500", { code: "server_error", status: 500, attempts: 1 }, [500]],
   ["fault-502", { code: "server_error", status: 502, attempts: 1 }, [502]],
   ["fault-504", { code: "server_error", status: 504, attempts: 1 }, [504]],
-  ["fault-503", { code: "server_error", status: 503, attempts: 1, message: "service unavailable" }, [503]],
+  ["fault-503", { code: "server_error", status: 503, attempts: 1, message: "groups.create: POST /v1/organizations/fault-503/groups answered HTTP 503: service unavailable" }, [503]],
   ["fault-429-always", { code: "rate_limited", status: 429, attempts: 3 }, [429, 429, 429]],
   ["fault-429-always--none", { code: "rate_limited", attempts: 1 }, [429], { maxRetries: 0 }],
   ["fault-429-always--four", { code: "rate_limited", attempts: 5 }, [429, 429, 429, 429, 429], { maxRetries: 4 }],

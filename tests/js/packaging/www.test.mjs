@@ -103,8 +103,8 @@ describe("the www console", () => {
   test("the same group again shows a conflict", async () => {
     const shown = await create({ name: "from-the-page" });
     assert.equal(shown.title, "Error: conflict");
-    assert.deepEqual(shown.fields, { code: "conflict", status: "409" });
-    assert.equal(shown.body, "group already exists");
+    assert.deepEqual(shown.fields, { code: "conflict", operation: "groups.create", status: "409" });
+    assert.equal(shown.body, `groups.create: POST /v1/organizations/${org}/groups answered HTTP 409: group already exists`);
     await mkdir(OUT, { recursive: true });
     await page.screenshot({ path: new URL("www-conflict.png", OUT).pathname, fullPage: true });
   });
@@ -112,7 +112,7 @@ describe("the www console", () => {
   test("an invalid name shows the field error and sends nothing", async () => {
     const before = standin.server.requests.length;
     const shown = await create({ name: ".." });
-    assert.deepEqual(shown.fields, { code: "invalid_argument", field: "name" });
+    assert.deepEqual(shown.fields, { code: "invalid_argument", operation: "groups.create", field: "name" });
     assert.match(shown.body, /name must not be/);
     assert.equal(standin.server.requests.length, before);
   });
@@ -159,7 +159,7 @@ describe("the www console", () => {
 
     await page.fill("#create-database input[name=name]", "Orders!");
     await page.click("#create-database button");
-    assert.deepEqual((await result()).fields, { code: "invalid_argument", field: "name" });
+    assert.deepEqual((await result()).fields, { code: "invalid_argument", operation: "databases.create", field: "name" });
 
     await page.fill("#create-database input[name=name]", "orders");
     await page.click("#create-database button");
@@ -230,7 +230,7 @@ describe("the www console", () => {
     await page.fill("#upload-database input[name=name]", "dropped");
     await drop(sqliteFile({ pageSize: 1024 }), "old.db");
     await result();
-    assert.match(await page.textContent("#upload-status"), /^Not uploaded: data has a page size of 1024; Turso needs 4096/);
+    assert.match(await page.textContent("#upload-status"), /^Not uploaded: databases\.upload: data has a page size of 1024; Turso needs 4096/);
     assert.equal(standin.server.requestsFor(org).length, before, "nothing was sent for a refused file");
     await drop(sqliteFile({ pages: 2 }), "dropped.db");
     await page.waitForFunction(() => document.querySelector("#upload-status").textContent.startsWith("Created dropped"));

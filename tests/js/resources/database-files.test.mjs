@@ -145,7 +145,7 @@ describe("databases.upload", () => {
     }
     const file = sqliteFile();
     for (const [options, field, message] of [
-      [{ group: "g", location: "lhr" }, "location", /not an option of databases.upload/],
+      [{ group: "g", location: "lhr" }, "location", /^databases\.upload: options\.location is not an option it takes/],
       [{ group: "g", onProgress: "yes" }, "onProgress", /must be a function; got string/],
       [{ group: "g", seed: { type: "database" } }, "seed", /not an option/],
       [{}, "group", /group is required/],

@@ -245,7 +245,7 @@ describe("databases", () => {
       client(freshOrg("db-key")).databases.create("db", { group: "g", remote_encryption: { encryption_key: key } }),
       { code: "invalid_argument", field: "remote_encryption" },
     );
-    assert.equal(error.message, "remote_encryption.encryption_cipher is required");
+    assert.equal(error.message, "databases.create: remote_encryption.encryption_cipher is required");
   });
 });
 

@@ -3,7 +3,7 @@
 // by method, and secrets. What every call shares is in contract/every-call.test.mjs.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { assertNeverShown, claimsOf, clientFor, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
+import { assertNeverShown, claimsOf, clientFor, freshOrg, rejection, said, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 
@@ -19,7 +19,7 @@ describe("the groups resource", () => {
     assert.deepEqual(listed, [created]);
     assert.deepEqual(await groups.get("alpha"), created);
     const again = await rejection(groups.create("alpha", "lhr"), { code: "conflict", status: 409, attempts: 1 });
-    assert.equal(again.message, "group already exists");
+    assert.equal(again.message, `groups.create: POST /v1/organizations/${org}/groups answered HTTP 409: group already exists`);
     assert.deepEqual(await groups.delete("alpha"), created, "delete resolves to the deleted group");
     await rejection(groups.get("alpha"), { code: "not_found", status: 404 });
     await rejection(groups.delete("alpha"), { code: "not_found", status: 404 });
@@ -54,7 +54,7 @@ describe("the groups resource", () => {
       field: "organization",
       attempts: 0,
     });
-    assert.match(error.message, /^organization must not be "\." or "\.\."/);
+    assert.match(said(error), /^organization must not be "\." or "\.\."/);
   });
 
   test("rename sends turso-cli's body, and the group's databases go with it", async () => {
@@ -113,7 +113,7 @@ describe("the groups resource", () => {
     assert.deepEqual((await groups.addLocation("spread", "ams")).locations, ["lhr", "ams"]);
     assert.deepEqual((await groups.removeLocation("spread", "ams")).locations, ["lhr"]);
     const error = await rejection(groups.addLocation("spread", "nowhere"), { code: "bad_request" });
-    assert.equal(error.message, "invalid location: nowhere");
+    assert.equal(error.message, `groups.addLocation: POST /v1/organizations/${org}/groups/spread/locations/nowhere answered HTTP 400: invalid location: nowhere`);
     await rejection(groups.addLocation("spread", "."), { code: "invalid_argument", field: "location", attempts: 0 });
     assert.equal((await groups.unarchive("spread")).archived, false);
   });
@@ -196,7 +196,7 @@ describe("groups.createToken", () => {
     ];
     for (const [field, options, message] of cases) {
       const error = await rejection(groups.createToken("g", options), { code: "invalid_argument", field, attempts: 0 });
-      assert.match(error.message, message);
+      assert.match(said(error), message);
     }
     assert.equal(standin.server.requestsFor(org).length, 0);
   });

@@ -48,7 +48,7 @@ describe("a Date argument is read where whatever it runs may throw", () => {
 
   test("its text is measured before it is copied into wasm", async () => {
     const report = await failsAlone("date-huge-toISOString", { code: "invalid_argument", field: "from" });
-    assert.match(report.error.message, /^from is longer than \d+ characters$/);
+    assert.match(report.error.message, /^databases\.usage: from is longer than \d+ characters$/);
     assert.ok(report.memoryGrowth < 1 << 20, `wasm memory grew by ${report.memoryGrowth} bytes`);
   });
 });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createClient } from "turso-platform-wasm";
-import { assertNeverShown, freshOrg, rejection, TOKEN, useStandin } from "../helpers.mjs";
+import { assertNeverShown, freshOrg, rejection, said, TOKEN, useStandin } from "../helpers.mjs";
 
 const standin = useStandin();
 
@@ -52,8 +52,8 @@ describe("a token function", () => {
     test(`that ${what} fails the call as invalid_argument, with nothing sent`, async () => {
       const org = freshOrg("token-bad");
       const turso = createClient({ org, token: give, baseUrl: standin.url });
-      const error = await rejection(turso.groups.create("g", "lhr"), { code: "invalid_argument", field: "token", attempts: 0 });
-      assert.match(error.message, message);
+      const error = await rejection(turso.groups.create("g", "lhr"), { code: "invalid_argument", field: "token", attempts: 0, operation: "groups.create" });
+      assert.match(said(error), message);
       assert.equal(standin.server.requestsFor(org).length, 0);
     });
   }
