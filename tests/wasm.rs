@@ -135,7 +135,10 @@ async fn a_second_create_is_a_conflict_and_the_module_still_works() {
     )
     .await;
     assert_eq!(get(&error, "status"), 409);
-    assert_eq!(get(&error, "message"), "group already exists");
+    assert_eq!(
+        get(&error, "message"),
+        format!("groups.create: POST /v1/organizations/{org}/groups answered HTTP 409: group already exists")
+    );
     resolved(create(
         &org,
         TOKEN,
