@@ -655,7 +655,6 @@ fn run(
         probe::at("before-sending", &request.url);
         Ok((request, bytes, limits))
     })();
-    let request = prepared.as_ref().ok().map(|(request, ..)| request.line());
     let call = prepared
         .map(|(request, bytes, limits)| transport::send(request, bytes, limits, spec, shape));
     settle(spec.call, async move {
@@ -668,7 +667,7 @@ fn run(
                 secrets.extend(secret_values(plain, SECRET_MEMBERS));
             }
             // A caller may have given a secret as a name in the path.
-            let request = request.map(|mut line| {
+            let request = failure.request.map(|mut line| {
                 redact_all(&mut line, &secrets);
                 line
             });

@@ -78,7 +78,7 @@ async function withToken(settings, tokenFunction, operation) {
       operation,
       `the token function failed: ${errorText(thrown) ?? "it threw a value that is no Error"}`,
       "invalid_argument",
-      "token",
+      { field: "token" },
     );
   }
   const own = [...settings];
@@ -148,9 +148,11 @@ async function* everyItemByCursor(operation, send, items, options) {
     // A server that gives a cursor twice would have the walk go round for
     // ever, or hand over items twice: that is refused, not ended quietly.
     if (seen.has(cursor)) {
-      throw createTursoClientError(
-        `${operation}: the Turso API gave the page cursor ${JSON.stringify(cursor.slice(0, 100))} twice; the list stops rather than repeat itself`,
-        "decode_error", 200, undefined, undefined, undefined, 1, operation,
+      throw clientError(
+        operation,
+        `the Turso API gave the page cursor ${JSON.stringify(cursor.slice(0, 100))} twice; the list stops rather than repeat itself`,
+        "decode_error",
+        { status: 200, attempts: 1 },
       );
     }
     seen.add(cursor);
@@ -188,15 +190,15 @@ function serverSettings(call, settings, hostname, token) {
   try {
     own[DATABASE_URL_AT] = databaseUrl(hostname);
   } catch (thrown) {
-    throw clientError(call, `databaseUrl threw: ${errorText(thrown) ?? "a value that is no Error"}`, "invalid_argument", "databaseUrl");
+    throw clientError(call, `databaseUrl threw: ${errorText(thrown) ?? "a value that is no Error"}`, "invalid_argument", { field: "databaseUrl" });
   }
   return own;
 }
 
 // An error of the call `operation` found in JavaScript, before or between
-// its requests.
-function clientError(operation, message, code, field) {
-  return createTursoClientError(`${operation}: ${message}`, code, undefined, field, undefined, undefined, 0, operation);
+// its requests; its message starts with the call, as wasm's do.
+function clientError(operation, message, code, { field, status, attempts = 0 } = {}) {
+  return createTursoClientError(`${operation}: ${message}`, code, status, field, undefined, undefined, attempts, operation);
 }
 
 // The token each step on a database's server sends: turso-cli mints one of
@@ -225,7 +227,7 @@ async function fileSource(data) {
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return { size: view.length, head: view.subarray(0, 100), slice: (start, end) => view.subarray(start, end) };
   } catch (thrown) {
-    throw clientError("databases.upload", `data could not be read: ${errorText(thrown) ?? "it threw a value that is no Error"}`, "invalid_argument", "data");
+    throw clientError("databases.upload", `data could not be read: ${errorText(thrown) ?? "it threw a value that is no Error"}`, "invalid_argument", { field: "data" });
   }
 }
 
@@ -237,7 +239,7 @@ function readOptions(call, options, names) {
     try {
       read[name] = options?.[name];
     } catch {
-      throw clientError(call, `${name} could not be read`, "invalid_argument", name);
+      throw clientError(call, `${name} could not be read`, "invalid_argument", { field: name });
     }
   }
   return read;
@@ -311,7 +313,7 @@ function report(onProgress, uploadedBytes, totalBytes) {
       "databases.upload",
       `onProgress threw, so the upload stopped: ${errorText(thrown) ?? "a value that is no Error"}`,
       "invalid_argument",
-      "onProgress",
+      { field: "onProgress" },
     );
   }
 }

@@ -90,21 +90,26 @@ pub struct CallLimits {
 pub struct CallFailure {
     pub error: Error,
     pub attempts: u32,
-    /// The request as the error names it (`POST /v1/…`), once one was built.
+    /// The request as the error names it (`POST /v1/…`), once one was sent.
     pub request: Option<String>,
 }
 
 impl CallFailure {
     pub fn before_sending(error: Error) -> CallFailure {
-        CallFailure::after(error, 0)
+        CallFailure {
+            error,
+            attempts: 0,
+            request: None,
+        }
     }
 
-    /// A failure after `attempts` requests, whose line the call adds.
-    fn after(error: Error, attempts: u32) -> CallFailure {
+    /// A failure of `request` after `attempts` attempts. Its line is made
+    /// only here, so a call that succeeds never makes it.
+    fn of(request: &Outgoing, error: Error, attempts: u32) -> CallFailure {
         CallFailure {
             error,
             attempts,
-            request: None,
+            request: Some(request.request.line()),
         }
     }
 }
@@ -130,7 +135,7 @@ pub fn send(
     let stream = spec.answer == AnswerAt::Stream;
     async move {
         let (cutoff, mut response) = started?;
-        let failed = CallFailure::after;
+        let failed = |error, attempts| CallFailure::of(&request, error, attempts);
         let mut attempts: u32 = 1;
         loop {
             let received = receive(&cutoff, response, request.request.method, stream).await;
@@ -211,7 +216,7 @@ fn start(request: &Outgoing, limits: &CallLimits) -> Result<(Cutoff, Promise), C
     }
     let cutoff = Cutoff::arm(limits).map_err(CallFailure::before_sending)?;
     let response = fetch(request, &cutoff.controller.signal())
-        .map_err(|thrown| CallFailure::after(cutoff.explain(&thrown), 1))?;
+        .map_err(|thrown| CallFailure::of(request, cutoff.explain(&thrown), 1))?;
     // It is awaited from the call's first poll, which a failure of the
     // module may prevent.
     observe(&response);
