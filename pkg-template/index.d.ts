@@ -880,42 +880,70 @@ export interface OrganizationsApi {
    * Lists every organization the token can reach.
    *
    * `GET /v1/organizations`
+   *
+   * @returns `Organization[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Organization[]>;
   /**
    * Gets the client's organization.
    *
    * `GET /v1/organizations/{org}`
+   *
+   * @returns `Organization`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   get(...options: OptionsArgument<RequestOptions>): Promise<Organization>;
   /**
    * Changes the organization's settings; resolves to the organization as updated.
    *
    * `PATCH /v1/organizations/{org}`
+   *
+   * @returns `Organization`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   update(...options: OptionsArgument<UpdateOrganizationOptions>): Promise<Organization>;
   /**
    * Lists the plans the organization can be on.
    *
    * `GET /v1/organizations/{org}/plans`
+   *
+   * @returns `Plan[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   plans(...options: OptionsArgument<RequestOptions>): Promise<Plan[]>;
   /**
    * Lists the organization's invoices, all of them or by `type`.
    *
    * `GET /v1/organizations/{org}/invoices`
+   *
+   * @returns `Invoice[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   invoices(...options: OptionsArgument<ListOrganizationInvoicesOptions>): Promise<Invoice[]>;
   /**
    * Gets the organization's current subscription.
    *
    * `GET /v1/organizations/{org}/subscription`
+   *
+   * @returns `Subscription`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   subscription(...options: OptionsArgument<RequestOptions>): Promise<Subscription>;
   /**
    * Gets the organization's usage this period, in all and per database.
    *
    * `GET /v1/organizations/{org}/usage`
+   *
+   * @returns `OrganizationUsage`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   usage(...options: OptionsArgument<RequestOptions>): Promise<OrganizationUsage>;
 }
@@ -926,118 +954,192 @@ export interface GroupsApi {
    * Lists the organization's groups.
    *
    * `GET /v1/organizations/{org}/groups`
+   *
+   * @returns `Group[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Group[]>;
   /**
    * Gets a group; rejects with `not_found` when there is none of that name.
    *
    * `GET /v1/organizations/{org}/groups/{groupName}`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   get(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
   /**
    * Creates a group in a location; rejects with `conflict` when the name is taken.
    *
    * `POST /v1/organizations/{org}/groups`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `location` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
-  create(name: NewGroup["name"], ...options: OptionsArgument<CreateGroupOptions>): Promise<Group>;
-  create(name: NewGroup["name"], location: NewGroup["location"], ...options: OptionsArgument<Omit<CreateGroupOptions, "location">>): Promise<Group>;
+  create<LocationOrOptions extends NewGroup["location"] | CreateGroupOptions>(name: NewGroup["name"], locationOrOptions: LocationOrOptions, ...options: LocationOrOptions extends NewGroup["location"] ? OptionsArgument<Omit<CreateGroupOptions, "location">> : []): Promise<Group>;
   /**
    * Deletes a group; resolves to the deleted group.
    *
    * `DELETE /v1/organizations/{org}/groups/{groupName}`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   delete(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
   /**
    * Gets a group's configuration.
    *
    * `GET /v1/organizations/{org}/groups/{groupName}/configuration`
+   *
+   * @returns `GroupConfiguration`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   getConfiguration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<GroupConfiguration>;
   /**
    * Protects a group and its databases from deletion, or stops protecting them.
    *
    * `PATCH /v1/organizations/{org}/groups/{groupName}/configuration`
+   *
+   * @returns `GroupConfiguration`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   updateConfiguration(name: string, ...options: OptionsArgument<UpdateGroupConfigurationOptions>): Promise<GroupConfiguration>;
   /**
    * Moves a group to another organization; resolves to the group.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/transfer`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   transfer(name: string, ...options: OptionsArgument<TransferGroupOptions>): Promise<Group>;
   /**
    * Renames a group; its databases stay in it. Resolves to nothing.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/rename`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `newName` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   rename(name: string, newName: GroupRename["newName"], ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Wakes a group archived for inactivity.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/unarchive`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   unarchive(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
   /**
    * Adds a location to a group (deprecated by the API).
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/locations/{location}`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `location` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   addLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
   /**
    * Removes a location from a group (deprecated by the API).
    *
    * `DELETE /v1/organizations/{org}/groups/{groupName}/locations/{location}`
+   *
+   * @returns `Group`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `location` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   removeLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<Group>;
   /**
    * Updates every database of a group to the latest libSQL; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/update`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   updateDatabases(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Mints a token for every database of a group; the token is never put in an error.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/auth/tokens`
+   *
+   * @returns `AuthToken`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   createToken(name: string, ...options: OptionsArgument<CreateGroupTokenOptions>): Promise<AuthToken>;
   /**
    * Invalidates every token of a group; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/auth/rotate`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Waits until a group is ready in a location, as before creating a database in a new group; resolves to nothing.
    *
    * `GET /v1/organizations/{org}/groups/{groupName}/locations/{location}/wait`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `location` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   waitForLocation(name: string, location: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Gets where the group's move to AWS stands.
    *
    * `GET /v1/organizations/{org}/groups/{groupName}/aws/migration/info`
+   *
+   * @returns `AwsMigration`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   awsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<AwsMigration>;
   /**
    * Starts moving the group to AWS; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/aws/migration/start`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   startAwsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Stops moving the group to AWS; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/groups/{groupName}/aws/migration/abort`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   abortAwsMigration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Creates the group, or gets it when one of that name exists (`conflict`);
    * resolves to what `get` answers, and whether it was created. The other
    * options are not compared with the existing group's.
+   *
+   * @returns `{ group: Group; created: boolean }`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `location` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
-  ensure(name: NewGroup["name"], ...options: OptionsArgument<CreateGroupOptions>): Promise<{ group: Group; created: boolean }>;
-  ensure(name: NewGroup["name"], location: NewGroup["location"], ...options: OptionsArgument<Omit<CreateGroupOptions, "location">>): Promise<{ group: Group; created: boolean }>;
+  ensure<LocationOrOptions extends NewGroup["location"] | CreateGroupOptions>(name: NewGroup["name"], locationOrOptions: LocationOrOptions, ...options: LocationOrOptions extends NewGroup["location"] ? OptionsArgument<Omit<CreateGroupOptions, "location">> : []): Promise<{ group: Group; created: boolean }>;
 }
 
 /** The `databases` resource of a client. */
@@ -1046,6 +1148,10 @@ export interface DatabasesApi {
    * Lists every database of the organization, by `group` or `parent` if given, following the pages (`limit` a page, 1000 unless given).
    *
    * `GET /v1/organizations/{org}/databases`
+   *
+   * @returns `DatabasePage["databases"]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<ListDatabasesOptions>): Promise<DatabasePage["databases"]>;
   /**
@@ -1058,98 +1164,166 @@ export interface DatabasesApi {
    * Gets a database; rejects with `not_found` when there is none of that name.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}`
+   *
+   * @returns `Database`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   get(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Database>;
   /**
    * Creates a database in a group; rejects with `conflict` when the name is taken.
    *
    * `POST /v1/organizations/{org}/databases`
+   *
+   * @returns `CreatedDatabase`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   create(name: NewDatabase["name"], ...options: OptionsArgument<CreateDatabaseOptions>): Promise<CreatedDatabase>;
   /**
    * Deletes a database; resolves to its name.
    *
    * `DELETE /v1/organizations/{org}/databases/{databaseName}`
+   *
+   * @returns `string`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   delete(name: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
   /**
    * Gets a database's configuration.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/configuration`
+   *
+   * @returns `DatabaseConfiguration`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   getConfiguration(name: string, ...options: OptionsArgument<RequestOptions>): Promise<DatabaseConfiguration>;
   /**
    * Changes a database's configuration; what is left out is left unchanged.
    *
    * `PATCH /v1/organizations/{org}/databases/{databaseName}/configuration`
+   *
+   * @returns `DatabaseConfiguration`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   updateConfiguration(name: string, ...options: OptionsArgument<UpdateDatabaseConfigurationOptions>): Promise<DatabaseConfiguration>;
   /**
    * Lists a database's instances, one per location.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/instances`
+   *
+   * @returns `Instance[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   listInstances(name: string, ...options: OptionsArgument<RequestOptions>): Promise<Instance[]>;
   /**
    * Gets a database's instance in one location.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/instances/{instanceName}`
+   *
+   * @returns `Instance`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `instance` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   getInstance(name: string, instance: string, ...options: OptionsArgument<RequestOptions>): Promise<Instance>;
   /**
    * Mints a token for a database; the token is never put in an error.
    *
    * `POST /v1/organizations/{org}/databases/{databaseName}/auth/tokens`
+   *
+   * @returns `AuthToken`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   createToken(name: string, ...options: OptionsArgument<CreateDatabaseTokenOptions>): Promise<AuthToken>;
   /**
    * Invalidates every token of a database; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/databases/{databaseName}/auth/rotate`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   rotateTokens(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Wakes a database that was put to sleep for inactivity; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/databases/{databaseName}/wakeup`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   wakeup(name: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Moves a database to another organization; resolves to nothing.
    *
    * `POST /v1/organizations/{org}/databases/{databaseName}/transfer`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   transfer(name: string, ...options: OptionsArgument<TransferDatabaseOptions>): Promise<void>;
   /**
    * Waits until a database's instance in a location is ready; resolves to nothing.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/instances/{instanceName}/wait`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `instance` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   waitForInstance(name: string, instance: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
   /**
    * Gets a database's usage, this month unless `from` and `to` say otherwise.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/usage`
+   *
+   * @returns `DatabaseUsage`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   usage(name: string, ...options: OptionsArgument<GetDatabaseUsageOptions>): Promise<DatabaseUsage>;
   /**
    * Gets a database's top queries; resolves to `null` when there are none.
    *
    * `GET /v1/organizations/{org}/databases/{databaseName}/stats`
+   *
+   * @returns `QueryStats[] | null`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   stats(name: string, ...options: OptionsArgument<RequestOptions>): Promise<QueryStats[] | null>;
   /**
    * Creates the database, or gets it when one of that name exists (`conflict`);
    * resolves to what `get` answers, and whether it was created. The other
    * options are not compared with the existing database's.
+   *
+   * @returns `{ database: Database; created: boolean }`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   ensure(name: NewDatabase["name"], ...options: OptionsArgument<CreateDatabaseOptions>): Promise<{ database: Database; created: boolean }>;
   /**
    * Creates a database from a SQLite file, as turso-cli does: the file is checked before anything is sent, uploaded a chunk at a time with a fresh 5-minute token each, and the database is deleted again if the upload fails or is aborted.
+   *
+   * @returns `CreatedDatabase`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name`, `data` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   upload(name: string, data: Uint8Array | ArrayBuffer | Blob, options: DatabaseUploadOptions): Promise<CreatedDatabase>;
   /**
    * Gives a database's file as a stream of bytes, read from its server as turso-cli does (`GET /info`, then `GET /export/{generation}`); the call's `signal` also stops the stream.
+   *
+   * @returns `ReadableStream<Uint8Array>`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   export(name: string, options?: DatabaseExportOptions | null): Promise<ReadableStream<Uint8Array>>;
 }
@@ -1160,18 +1334,30 @@ export interface LocationsApi {
    * Lists the locations databases can be placed in, sorted by code.
    *
    * `GET /v1/locations`
+   *
+   * @returns `Locations`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Locations>;
   /**
    * Lists the locations this organization may use, with their cloud, sorted by code.
    *
    * `GET /v2/organizations/{org}/locations`
+   *
+   * @returns `OrganizationLocations`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   listForOrganization(...options: OptionsArgument<RequestOptions>): Promise<OrganizationLocations>;
   /**
    * Asks the region finder (no token sent) which location is closest to the caller.
    *
    * `GET {regionUrl}/`
+   *
+   * @returns `ClosestLocation`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   closest(...options: OptionsArgument<RequestOptions>): Promise<ClosestLocation>;
 }
@@ -1182,30 +1368,50 @@ export interface MembersApi {
    * Lists the organization's members.
    *
    * `GET /v1/organizations/{org}/members`
+   *
+   * @returns `Member[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Member[]>;
   /**
    * Gets one member of the organization.
    *
    * `GET /v1/organizations/{org}/members/{username}`
+   *
+   * @returns `Member`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `username` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   get(username: string, ...options: OptionsArgument<RequestOptions>): Promise<Member>;
   /**
    * Adds an existing Turso user to the organization.
    *
    * `POST /v1/organizations/{org}/members`
+   *
+   * @returns `AddedMember`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   add(...options: OptionsArgument<AddOrganizationMemberOptions>): Promise<AddedMember>;
   /**
    * Changes a member's role.
    *
    * `PATCH /v1/organizations/{org}/members/{username}`
+   *
+   * @returns `Member`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `username`, `role` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   updateRole(username: string, role: RoleChange["role"], ...options: OptionsArgument<RequestOptions>): Promise<Member>;
   /**
    * Removes a member from the organization; resolves to the username.
    *
    * `DELETE /v1/organizations/{org}/members/{username}`
+   *
+   * @returns `string`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `username` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   remove(username: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
 }
@@ -1216,18 +1422,30 @@ export interface InvitesApi {
    * Lists the organization's pending invitations.
    *
    * `GET /v2/organizations/{org}/invites`
+   *
+   * @returns `Invite[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<Invite[]>;
   /**
    * Invites someone to the organization, by email or username.
    *
    * `POST /v2/organizations/{org}/invites`
+   *
+   * @returns `CreatedInvite`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   create(...options: OptionsArgument<InviteOrganizationMemberV2Options>): Promise<CreatedInvite>;
   /**
    * Withdraws an invitation; resolves to nothing.
    *
    * `DELETE /v2/organizations/{org}/invites/{email}`
+   *
+   * @returns nothing, once the API has done it
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `email` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   delete(email: string, ...options: OptionsArgument<RequestOptions>): Promise<void>;
 }
@@ -1238,36 +1456,60 @@ export interface ApiTokensApi {
    * Lists the user's Platform API tokens, without their secrets.
    *
    * `GET /v1/auth/api-tokens`
+   *
+   * @returns `ApiToken[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<RequestOptions>): Promise<ApiToken[]>;
   /**
    * Mints a Platform API token; the API shows it only this once, and it is never put in an error.
    *
    * `POST /v1/auth/api-tokens/{tokenName}`
+   *
+   * @returns `CreatedApiToken`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   create(name: string, ...options: OptionsArgument<CreateAPITokenOptions>): Promise<CreatedApiToken>;
   /**
    * Revokes one of the user's API tokens; resolves to its name.
    *
    * `DELETE /v1/auth/api-tokens/{tokenName}`
+   *
+   * @returns `string`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `name` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   revoke(name: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
   /**
    * Lists the API tokens restricted to the client's organization.
    *
    * `GET /v1/organizations/{org}/api-tokens`
+   *
+   * @returns `ApiToken[]`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   listForOrganization(...options: OptionsArgument<RequestOptions>): Promise<ApiToken[]>;
   /**
    * Revokes an API token of the organization; resolves to its ID.
    *
    * `DELETE /v1/organizations/{org}/api-tokens/{tokenId}`
+   *
+   * @returns `string`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when `id` or an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   revokeForOrganization(id: string, ...options: OptionsArgument<RequestOptions>): Promise<string>;
   /**
    * Tells whether the client's own token is valid, and until when.
    *
    * `GET /v1/auth/validate`
+   *
+   * @returns `TokenValidity`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   validate(...options: OptionsArgument<RequestOptions>): Promise<TokenValidity>;
 }
@@ -1278,6 +1520,10 @@ export interface AuditLogsApi {
    * Gets one page of the organization's audit log, newest first.
    *
    * `GET /v1/organizations/{org}/audit-logs`
+   *
+   * @returns `AuditLogPage`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   list(...options: OptionsArgument<ListOrganizationAuditLogsOptions>): Promise<AuditLogPage>;
   /**
@@ -1294,6 +1540,10 @@ export interface UserApi {
    * Gets the user the token belongs to.
    *
    * `GET /v1/user`
+   *
+   * @returns `User`
+   * @throws {TursoClientError} `invalid_argument`, with nothing sent, when an option is refused;
+   * else the {@link TursoClientErrorCode} of what went wrong.
    */
   get(...options: OptionsArgument<RequestOptions>): Promise<User>;
 }

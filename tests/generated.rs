@@ -329,10 +329,10 @@ fn request_line(spec: &Spec) -> String {
     }
 }
 
-/// A call's signatures: its positional arguments and the name of its
-/// options type. One, or two where a positional argument may be left out
-/// for the options object, which then holds it.
-fn overloads(spec: &Spec) -> Vec<(Vec<&'static str>, String)> {
+/// The forms a call may be written in: its positional arguments and the
+/// name of its options type. One, or two where a positional argument may be
+/// left out for the options object, which then holds it.
+fn call_forms(spec: &Spec) -> Vec<(Vec<&'static str>, String)> {
     let args = positional(spec);
     let options = options_name(spec);
     let required: Vec<&str> = args
@@ -340,7 +340,7 @@ fn overloads(spec: &Spec) -> Vec<(Vec<&'static str>, String)> {
         .filter(|(_, optional)| !optional)
         .map(|(name, _)| *name)
         .collect();
-    let mut overloads = vec![(required.clone(), options.clone())];
+    let mut forms = vec![(required.clone(), options.clone())];
     if required.len() < args.len() {
         let given: Vec<&str> = args
             .iter()
@@ -348,22 +348,24 @@ fn overloads(spec: &Spec) -> Vec<(Vec<&'static str>, String)> {
             .map(|(name, _)| *name)
             .collect();
         let all = args.iter().map(|(name, _)| *name).collect();
-        overloads.push((all, format!("Omit<{options}, {}>", quoted_union(&given))));
+        forms.push((all, format!("Omit<{options}, {}>", quoted_union(&given))));
     }
-    overloads
+    forms
 }
 
-/// The method's signatures, with its doc.
+/// The method's signature, with its doc.
 fn method_ts(declared: &Declared) -> String {
     let spec = declared.spec;
     let (_, method) = resource_and_method(spec.call);
     let options = options_name(spec);
+    let answer = resolves_to(declared);
     let mut out = format!(
-        "  /**\n   * {}\n   *\n   * `{}`\n   */\n",
+        "  /**\n   * {}\n   *\n   * `{}`\n   *\n{}   */\n",
         declared.doc,
-        request_line(spec)
+        request_line(spec),
+        outcome_tags(&argument_names(spec), &answer)
     );
-    out.push_str(&signatures(method, declared, &resolves_to(declared)));
+    out.push_str(&signature(method, declared, &answer));
     if let Some(pages) = spec.pages {
         let (walk, options) = match pages.by {
             Paging::Numbered => (
@@ -383,6 +385,30 @@ fn method_ts(declared: &Declared) -> String {
         .expect("writing to a String");
     }
     out
+}
+
+/// The names of a call's positional arguments, as a caller writes them.
+fn argument_names(spec: &Spec) -> Vec<&'static str> {
+    positional(spec).into_iter().map(|(name, _)| name).collect()
+}
+
+/// The `@returns` and `@throws` of a method's doc, which an editor shows on
+/// hover: what it resolves to, and when it rejects.
+fn outcome_tags(args: &[&str], answer: &str) -> String {
+    let returns = match answer {
+        "void" => "nothing, once the API has done it".to_owned(),
+        answer => format!("`{answer}`"),
+    };
+    let mut refused: Vec<String> = args.iter().map(|arg| format!("`{arg}`")).collect();
+    refused.push("an option".to_owned());
+    let refused = match refused.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => unreachable!("an option is always named"),
+    };
+    format!(
+        "   * @returns {returns}\n   * @throws {{TursoClientError}} `invalid_argument`, with nothing sent, when {refused} is refused;\n   * else the {{@link TursoClientErrorCode}} of what went wrong.\n"
+    )
 }
 
 /// What the method resolves to: its answer, or, for a list whose method
@@ -416,34 +442,61 @@ fn ensured_answer(resource: &str, get: &Declared) -> String {
     format!("{{ {singular}: {}; created: boolean }}", get.answer)
 }
 
-/// `ensure`'s signatures: `create`'s, resolving to [`ensured_answer`].
+/// `ensure`'s signature: `create`'s, resolving to [`ensured_answer`].
 fn ensure_ts(resource: &str, create: &Declared, get: &Declared) -> String {
     let singular = resource.strip_suffix('s').unwrap_or(resource);
+    let answer = ensured_answer(resource, get);
     let mut out = format!(
-        "  /**\n   * Creates the {singular}, or gets it when one of that name exists (`conflict`);\n   * resolves to what `get` answers, and whether it was created. The other\n   * options are not compared with the existing {singular}'s.\n   */\n"
+        "  /**\n   * Creates the {singular}, or gets it when one of that name exists (`conflict`);\n   * resolves to what `get` answers, and whether it was created. The other\n   * options are not compared with the existing {singular}'s.\n   *\n{}   */\n",
+        outcome_tags(&argument_names(create.spec), &answer)
     );
-    out.push_str(&signatures(
-        "ensure",
-        create,
-        &ensured_answer(resource, get),
-    ));
+    out.push_str(&signature("ensure", create, &answer));
     out
 }
 
-/// A method named `method` with `declared`'s arguments and options, one
-/// signature per overload, resolving to `answer`.
-fn signatures(method: &str, declared: &Declared, answer: &str) -> String {
-    let mut out = String::new();
-    for (args, options) in overloads(declared.spec) {
-        let mut params: Vec<String> = args
-            .iter()
-            .map(|name| format!("{name}: {}", argument_ts(declared, name)))
-            .collect();
-        params.push(format!("...options: OptionsArgument<{options}>"));
-        writeln!(out, "  {method}({}): Promise<{answer}>;", params.join(", "))
-            .expect("writing to a String");
-    }
-    out
+/// A method named `method` with `declared`'s arguments and options,
+/// resolving to `answer`. A positional argument that may be left out for the
+/// options object is typed as either, by a type parameter, rather than as two
+/// overloads: a mistake in the options is then reported as itself ("'locaton'
+/// does not exist in type 'CreateGroupOptions'. Did you mean to write
+/// 'location'?"), where two overloads report "No overload matches this call".
+fn signature(method: &str, declared: &Declared, answer: &str) -> String {
+    let spec = declared.spec;
+    let options = options_name(spec);
+    let args = positional(spec);
+    let split = args.partition_point(|(_, optional)| !optional);
+    assert!(
+        args[split..].iter().all(|(_, optional)| *optional),
+        "{}: an argument that may be left out comes after those that may not",
+        spec.call
+    );
+    let mut params: Vec<String> = args[..split]
+        .iter()
+        .map(|(name, _)| format!("{name}: {}", argument_ts(declared, name)))
+        .collect();
+    let generic = match &args[split..] {
+        [] => {
+            params.push(format!("...options: OptionsArgument<{options}>"));
+            String::new()
+        }
+        [(given, _)] => {
+            let either = format!("{}OrOptions", pascal(given));
+            let given_ts = argument_ts(declared, given);
+            params.push(format!("{given}OrOptions: {either}"));
+            params.push(format!(
+                "...options: {either} extends {given_ts} ? OptionsArgument<Omit<{options}, {given:?}>> : []"
+            ));
+            format!("<{either} extends {given_ts} | {options}>")
+        }
+        _ => panic!(
+            "{}: only one argument may be left out for the options object",
+            spec.call
+        ),
+    };
+    format!(
+        "  {method}{generic}({}): Promise<{answer}>;\n",
+        params.join(", ")
+    )
 }
 
 /// The resources in the registry's order, each with its operations.
@@ -671,9 +724,11 @@ fn workflow_ts(workflow: &Workflow) -> String {
         workflow_options_name(workflow),
         if optional { " | null" } else { "" }
     ));
+    let args: Vec<&str> = workflow.args.iter().map(|(name, _)| *name).collect();
     format!(
-        "  /**\n   * {}\n   */\n  {method}({}): Promise<{}>;\n",
+        "  /**\n   * {}\n   *\n{}   */\n  {method}({}): Promise<{}>;\n",
         workflow.doc,
+        outcome_tags(&args, workflow.resolves_to),
         params.join(", "),
         workflow.resolves_to
     )
@@ -713,7 +768,7 @@ fn readme_table(operations: &[&Declared], registry: &Registry) -> String {
         let spec = declared.spec;
         let (resource, method) = resource_and_method(spec.call);
         let options = option_names(spec);
-        for (args, _) in overloads(spec) {
+        for (args, _) in call_forms(spec) {
             let mut shown: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
             let in_options: Vec<&str> = options
                 .iter()
