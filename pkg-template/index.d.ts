@@ -64,6 +64,20 @@ export interface TursoClientConfig {
  */
 export type OptionsArgument<Options> = {} extends Options ? [options?: Options | null] : [options: Options];
 
+/**
+ * An answer with room for the fields the API adds after this version. An
+ * answer's type has its known fields only, so that a misspelt field is a
+ * compile error; the value has every field the API sent. Opt into this
+ * where you read a new one: its known fields keep their types, and any
+ * other is `unknown` until you check it.
+ *
+ * ```ts
+ * const group: WithUnknownFields<Group> = await turso.groups.get("default");
+ * if (typeof group.new_field === "string") console.log(group.new_field);
+ * ```
+ */
+export type WithUnknownFields<Answer extends object> = Answer & { readonly [field: string]: unknown };
+
 /** A moment: a `Date`, or RFC 3339 text with a time zone such as `"2023-01-01T00:00:00Z"`. */
 export type Moment = Date | string;
 

@@ -32,6 +32,7 @@ import {
   type GroupConfiguration,
   type Location,
   type TursoClientErrorCode,
+  type WithUnknownFields,
 } from "turso-platform-wasm";
 
 declare const org: string;
@@ -341,4 +342,16 @@ async function where(error: TursoClientError): Promise<string | undefined> {
   return json.message + operation;
 }
 
-export { flatCalls, clientCalls, everyGroupsCall, everyOtherCall, errors, everyExtension, all, wrong, where };
+async function fieldsAddedLater(): Promise<string> {
+  const turso = createClient({ org: "o", token: "t" });
+  const group: WithUnknownFields<Group> = await turso.groups.get("g");
+  const later: unknown = group.new_field;
+  // @ts-expect-error a field added later is unknown until checked
+  const unchecked: string = group.new_field;
+  // @ts-expect-error the known fields keep their types
+  const archived: string = group.archived;
+  const database: WithUnknownFields<Database> = await turso.databases.get("db");
+  return typeof later === "string" ? later + unchecked + archived : database.Name;
+}
+
+export { flatCalls, clientCalls, everyGroupsCall, everyOtherCall, errors, everyExtension, all, wrong, where, fieldsAddedLater };
