@@ -84,13 +84,19 @@ test("each call's TypeScript options are exactly its declared options and the li
     const [resource, method] = call.split(".");
     const resourceType = checker.getTypeOfSymbol(checker.getPropertyOfType(client, resource));
     const signatures = checker.getTypeOfSymbol(checker.getPropertyOfType(resourceType, method)).getCallSignatures();
-    // The first signature is the one where every optional positional
-    // argument is left for the options object to hold.
+    assert.equal(signatures.length, 1, `${call}: one signature, so that a mistake is reported as itself`);
+    const [signature] = signatures;
     const required = args.filter((arg) => !arg.endsWith("?"));
-    const [first] = signatures;
-    const rest = checker.getTypeOfSymbol(first.parameters.at(-1));
-    assert.equal(first.parameters.length, required.length + 1, `${call}: its positional arguments`);
-    const optionsType = checker.getNonNullableType(checker.getTypeArguments(rest)[0]);
+    const optional = args.filter((arg) => arg.endsWith("?"));
+    assert.equal(signature.parameters.length, args.length + 1, `${call}: its positional arguments`);
+    // An argument that may be left out is typed as itself or the options
+    // object that then holds it (`locationOrOptions`); else the options are
+    // the last, rest, parameter.
+    const optionsType = optional.length
+      ? checker
+          .getBaseConstraintOfType(checker.getTypeOfSymbol(signature.parameters[required.length]))
+          .types.find((type) => !(type.flags & ts.TypeFlags.StringLike))
+      : checker.getNonNullableType(checker.getTypeArguments(checker.getTypeOfSymbol(signature.parameters.at(-1)))[0]);
     assert.deepEqual(
       [...propertyNames(optionsType)].sort(),
       [...options, ...LIMITS].sort(),
