@@ -66,5 +66,8 @@ elif [ "$status" != 0 ]; then
   exit "$status"
 fi
 
-log "node:test on pkg/"
-node --test tests/js/*/*.test.mjs
+# On Node 24, the active LTS, from npm (package.json's node24), which
+# Prism 5.16 needs; tests/js/packaging/runtimes.test.mjs runs the smoke
+# script on every other line.
+log "node:test on pkg/, in Node $("$ROOT/node_modules/node24/bin/node" --version)"
+"$ROOT/node_modules/node24/bin/node" --test tests/js/*/*.test.mjs

