@@ -13,13 +13,40 @@ ensure_wasm_target
 ensure_wasm_bindgen
 ensure_npm_deps
 
+out="${PKG_DIR:-pkg}"
+features="${PKG_FEATURES:-}"
+target_dir="target${features:+/$features}"
+
+# What the package is made from, with the tools that make it. When none of it
+# changed since $out was last built, $out is left as it is.
+stamp="target/$(basename "$out").stamp"
+inputs_digest() {
+  {
+    rustc --version
+    wasm-bindgen --version
+    echo "features=$features"
+    find src pkg-template scripts/build.sh scripts/setup.sh Cargo.toml Cargo.lock LICENSE README.md \
+      node_modules/.package-lock.json -type f -print0 | sort -z | xargs -0 sha256sum
+  } | sha256sum | cut -d' ' -f1
+}
+digest="$(inputs_digest)"
+link_pkg() {
+  # The JS tests and bench/ import the package by its name.
+  if [ "$out" = pkg ]; then
+    ln -sfn ../pkg node_modules/turso-platform-wasm
+  fi
+}
+if [ -f "$out/turso_platform_wasm_bg.wasm" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$digest" ]; then
+  link_pkg
+  log "$out/ is up to date: nothing it is built from changed since it was built"
+  exit 0
+fi
+rm -f "$stamp"
+
 log "building the release wasm"
 # Panic locations name source files; without the remapping they would ship
 # this machine's home and checkout paths inside the .wasm.
 registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
-out="${PKG_DIR:-pkg}"
-features="${PKG_FEATURES:-}"
-target_dir="target${features:+/$features}"
 RUSTFLAGS="--remap-path-prefix=$registry=crates --remap-path-prefix=$ROOT=turso-platform-wasm" \
   cargo build --release --target wasm32-unknown-unknown --lib --target-dir "$target_dir" \
   ${features:+--features "$features"}
@@ -37,9 +64,8 @@ sed "s/0.0.0-set-by-build/$version/" pkg-template/package.json > "$out/package.j
 # The npm README is this repository's README without its developer section.
 sed '/<!-- dev:start -->/,/<!-- dev:end -->/d' README.md > "$out/README.md"
 
-# The JS tests and bench/ import the package by its name.
-if [ "$out" = pkg ]; then
-  ln -sfn ../pkg node_modules/turso-platform-wasm
-fi
+link_pkg
+mkdir -p target
+echo "$digest" > "$stamp"
 
 log "$out/ is ready: $(wc -c < "$out/turso_platform_wasm_bg.wasm") bytes of wasm${features:+, with $features}"

@@ -51,11 +51,23 @@ optimize_output() {
     "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
   # The glue and the snippets, whitespace and syntax only: names are kept, so
   # stack traces still read. No tsconfig.json is read: one in a folder above
-  # the checkout must not matter.
-  local js
+  # the checkout must not matter. A warning fails the build.
+  #
+  # wasm-bindgen 0.2.130 gives the glue's import object one entry per function
+  # the .wasm imports straight from a snippet (cli-support's
+  # generate_esm_cjs_imports), so a snippet with several, such as calls.js,
+  # has its key repeated, each time with that same module's namespace: no
+  # harm, and that warning is silenced for the glue alone.
+  local js warnings
   for js in "$dir/$name.js" $(find "$dir" -path "$dir/snippets/*" -name '*.js'); do
-    "$ROOT/node_modules/.bin/esbuild" "$js" --minify-whitespace --minify-syntax --tsconfig-raw='{}' \
-      --format=esm --log-level=warning --allow-overwrite --outfile="$js"
+    warnings="$("$ROOT/node_modules/.bin/esbuild" "$js" --minify-whitespace --minify-syntax --tsconfig-raw='{}' \
+      --format=esm --log-level=warning --allow-overwrite --outfile="$js" \
+      $([ "$js" = "$dir/$name.js" ] && echo --log-override:duplicate-object-key=silent) 2>&1)"
+    if [ -n "$warnings" ]; then
+      printf '%s\n' "$warnings" >&2
+      log "esbuild warned about $js"
+      return 1
+    fi
   done
 }
 

@@ -1,13 +1,15 @@
 import { createClient, TursoClientError } from "turso-platform-wasm";
 
 const EXTENSIONS = ["vector", "vec", "crypto", "fuzzy", "math", "stats", "text", "unicode", "uuid", "regexp"];
+/** Rows drawn at most in one table; the rest are counted. */
+const SHOWN = 200;
 
-const $ = (selector) => document.querySelector(selector);
+const $ = (selector, root = document) => root.querySelector(selector);
 const connectForm = $("#connect");
 const createForm = $("#create-group");
 const allBox = createForm.elements.namedItem("all");
 const extensionBoxes = $("#extensions");
-let turso;
+const orgSwitch = $("#org-switch");
 
 for (const name of EXTENSIONS) {
   const label = document.createElement("label");
@@ -23,43 +25,171 @@ allBox.addEventListener("change", () => {
 const config = await fetch("/config.json").then((response) => response.json());
 connectForm.elements.namedItem("baseUrl").value = config.baseUrl;
 
-/** Runs `work` with `button` disabled; a TursoClientError is shown, anything else thrown. */
+/**
+ * The connection: a client for the organization shown, and a way to make
+ * one for another with the same token, which only that closure holds.
+ */
+let session;
+const turso = () => session.client;
+
+/**
+ * Runs `work` for `button`: the button is disabled and marked busy, and what
+ * `work` resolves to, or the TursoClientError it rejects with, is shown in
+ * the result area of the card (or the bar) the button is in, beside it.
+ * Anything else is thrown.
+ */
 async function busy(button, work) {
+  const card = button.closest(".card, #bar");
+  const output = $(":scope > .result", card);
   button.disabled = true;
+  button.setAttribute("aria-busy", "true");
+  card.setAttribute("aria-busy", "true");
   try {
-    return await work();
+    const shown = await work();
+    if (shown) report(output, shown);
   } catch (error) {
     if (!(error instanceof TursoClientError)) throw error;
-    show(`Error: ${error.code}`, error.message, error);
+    report(output, { title: `Error: ${error.code}`, text: error.message, error });
   } finally {
     button.disabled = false;
+    button.removeAttribute("aria-busy");
+    card.removeAttribute("aria-busy");
   }
+}
+
+/** Shows a result, `{ title, text?, facts?, error?, secret? }`, in `output`, and brings it into view. */
+function report(output, { title, text = "", facts: pairs, error, secret }) {
+  const parts = [Object.assign(document.createElement("h3"), { className: "result-title", textContent: title })];
+  if (error) {
+    const fields = document.createElement("dl");
+    fields.className = "error-fields";
+    for (const key of ["code", "operation", "status", "field"]) {
+      if (error[key] === undefined) continue;
+      const value = Object.assign(document.createElement("dd"), { textContent: String(error[key]) });
+      value.dataset.key = key;
+      fields.append(Object.assign(document.createElement("dt"), { textContent: key }), value);
+    }
+    parts.push(fields);
+  }
+  if (text) parts.push(Object.assign(document.createElement("pre"), { className: "result-body", textContent: text }));
+  if (pairs) parts.push(facts(Object.assign(document.createElement("dl"), { className: "facts" }), pairs));
+  if (secret !== undefined) parts.push(secretBox(secret));
+  output.replaceChildren(...parts);
+  output.dataset.state = error ? "error" : "success";
+  output.hidden = false;
+  output.tabIndex = -1;
+  output.focus({ preventScroll: true });
+  output.scrollIntoView({ block: "nearest" });
+}
+
+/** A secret shown once, with a button that copies it and one that forgets it. */
+function secretBox(secret) {
+  const box = document.createElement("div");
+  box.className = "secret";
+  const value = Object.assign(document.createElement("pre"), { className: "secret-value", textContent: secret });
+  const copy = button("Copy", "copy", async () => {
+    await navigator.clipboard.writeText(value.textContent);
+    copy.textContent = "Copied";
+  });
+  const done = button("Done", "dismiss", () => {
+    const output = box.closest(".result");
+    output.replaceChildren();
+    output.hidden = true;
+  });
+  done.classList.add("secondary");
+  const buttons = Object.assign(document.createElement("div"), { className: "buttons" });
+  buttons.append(copy, done);
+  box.append(Object.assign(document.createElement("p"), { textContent: "Shown this once: copy it now." }), value, buttons);
+  return box;
+}
+
+/** Forgets everything shown of an organization. */
+function clearOrganization() {
+  for (const name of document.querySelectorAll(".org-name")) name.textContent = "";
+  for (const body of document.querySelectorAll("#console tbody")) body.replaceChildren();
+  for (const table of document.querySelectorAll("#all-list, #members, #invites, #api-token-list, #audit-list")) table.hidden = true;
+  $("#detail-facts").replaceChildren();
+  for (const output of document.querySelectorAll(".result")) {
+    output.replaceChildren();
+    output.hidden = true;
+  }
+  $("#no-groups").hidden = true;
+  $("#all-count").textContent = "";
+  $("#search-databases").value = "";
+  everyDatabase = [];
+  closeDatabases();
+  $("#database-detail").hidden = true;
+  $("#console").hidden = true;
+}
+
+/** Connects to `org`: who the token belongs to, its organizations, the locations and the groups. */
+async function open(org) {
+  clearOrganization();
+  session.client = session.clientFor(org);
+  const [user, organizations, locations] = await Promise.all([
+    turso().user.get(),
+    turso().organizations.list(),
+    turso().locations.list(),
+    refreshGroups(),
+  ]);
+  $("#user").textContent = user.username;
+  const slugs = [...new Set([org, ...organizations.map(({ slug }) => slug)])].sort();
+  orgSwitch.replaceChildren(...slugs.map((slug) => new Option(slug, slug, false, slug === org)));
+  createForm.elements.namedItem("location").replaceChildren(
+    ...locations.map(({ code, description }) => new Option(`${description} (${code})`, code)),
+  );
+  for (const name of document.querySelectorAll(".org-name")) name.textContent = org;
+  $("#console").hidden = false;
+  $("#bar").hidden = false;
+  connectForm.hidden = true;
 }
 
 connectForm.addEventListener("submit", (event) => {
   event.preventDefault();
   const field = (name) => connectForm.elements.namedItem(name).value.trim();
+  const token = field("token");
+  // The client holds the token now; the form does not keep a copy.
+  connectForm.elements.namedItem("token").value = "";
+  const baseUrl = field("baseUrl");
+  // Each database's own server, for uploads and downloads: the stand-in's
+  // when the page talks to it, else https://{hostname}.
+  const databaseUrl = baseUrl === config.baseUrl ? (hostname) => `${config.databaseHosts}/${hostname}` : undefined;
+  session = { clientFor: (org) => createClient({ org, token, baseUrl, timeoutMs: 15_000, databaseUrl }) };
   return busy(connectForm.querySelector("button"), async () => {
     try {
-      // Each database's own server, for uploads and downloads: the stand-in's
-      // when the page talks to it, else https://{hostname}.
-      const databaseUrl =
-        field("baseUrl") === config.baseUrl ? (hostname) => `${config.databaseHosts}/${hostname}` : undefined;
-      turso = createClient({ org: field("org"), token: field("token"), baseUrl: field("baseUrl"), timeoutMs: 15_000, databaseUrl });
-    } finally {
-      // The client holds the token now; the page does not keep a copy.
-      connectForm.elements.namedItem("token").value = "";
+      await open(field("org"));
+    } catch (error) {
+      // A failed connect shows nothing of the organization before it.
+      disconnect();
+      throw error;
     }
-    const [locations] = await Promise.all([turso.locations.list(), refresh()]);
-    const select = createForm.elements.namedItem("location");
-    select.replaceChildren(
-      ...locations.map(({ code, description }) => new Option(`${description} (${code})`, code)),
-    );
-    for (const name of document.querySelectorAll(".org-name")) name.textContent = field("org");
-    $("#console").hidden = false;
-    show("Connected", `${locations.length} locations available`, null);
   });
 });
+
+// A failed switch shows nothing of the organization before it either; the
+// bar stays, to pick another or disconnect.
+orgSwitch.addEventListener("change", () => busy(orgSwitch, () => open(orgSwitch.value)));
+
+/** Forgets the client and its token, and shows the connect form again. */
+function disconnect() {
+  session = undefined;
+  clearOrganization();
+  $("#bar").hidden = true;
+  $("#user").textContent = "";
+  orgSwitch.replaceChildren();
+  connectForm.hidden = false;
+}
+
+$("#disconnect").addEventListener("click", () => {
+  disconnect();
+  connectForm.elements.namedItem("token").focus();
+});
+
+/** The options of a token minted from `card`: its expiration and access. */
+function tokenOptions(card) {
+  const choice = (name) => $(`.token-options select[name=${name}]`, card).value;
+  return { expiration: choice("expiration"), authorization: choice("authorization") };
+}
 
 createForm.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -68,28 +198,22 @@ createForm.addEventListener("submit", (event) => {
   const name = createForm.elements.namedItem("name").value.trim();
   const location = createForm.elements.namedItem("location").value;
   return busy(createForm.querySelector("button[type=submit]"), async () => {
-    const group = await turso.groups.create(name, { location, extensions });
-    show("Group created", JSON.stringify(group, null, 2), null);
-    await refresh();
+    const group = await turso().groups.create(name, { location, extensions });
+    await refreshGroups();
+    return { title: "Group created", text: JSON.stringify(group, null, 2) };
   });
 });
 
 /** Lists the groups again into the table. */
-async function refresh() {
-  const groups = await turso.groups.list();
-  $("#groups tbody").replaceChildren(...groups.map(row));
+async function refreshGroups() {
+  const groups = await turso().groups.list();
+  $("#groups tbody").replaceChildren(...groups.map(groupRow));
   $("#no-groups").hidden = groups.length > 0;
 }
 
-function row(group) {
-  const cells = [group.name, group.primary ?? "", group.uuid].map((text) => {
-    const cell = document.createElement("td");
-    cell.textContent = text;
-    return cell;
-  });
+function groupRow(group) {
   const tr = document.createElement("tr");
   tr.dataset.group = group.name;
-
   const protection = Object.assign(document.createElement("input"), {
     type: "checkbox",
     checked: group.delete_protection === true,
@@ -98,12 +222,12 @@ function row(group) {
   protection.className = "protection";
   protection.addEventListener("change", () =>
     busy(protection, async () => {
-      const { delete_protection } = await turso.groups.updateConfiguration(group.name, {
+      const { delete_protection } = await turso().groups.updateConfiguration(group.name, {
         delete_protection: protection.checked,
       });
       protection.checked = delete_protection === true;
-      show(`Delete protection ${delete_protection ? "on" : "off"}`, group.name, null);
-    }).finally(refresh),
+      return { title: `Delete protection ${delete_protection ? "on" : "off"}`, text: group.name };
+    }).finally(refreshGroups),
   );
 
   const databases = button("Databases", "databases", () => busy(databases, () => openDatabases(group.name)));
@@ -111,28 +235,32 @@ function row(group) {
     const newName = prompt(`Rename the group ${group.name} to:`, group.name)?.trim();
     if (!newName || newName === group.name) return;
     return busy(rename, async () => {
-      await turso.groups.rename(group.name, newName);
-      show("Group renamed", `${group.name} → ${newName}`, null);
+      await turso().groups.rename(group.name, newName);
       if (openGroup === group.name) await openDatabases(newName);
-      await refresh();
+      await refreshGroups();
+      return { title: "Group renamed", text: `${group.name} → ${newName}` };
     });
   });
-  const mint = button("Read-only token", "mint", () =>
-    busy(mint, async () => showToken(group.name, await turso.groups.createToken(group.name, { authorization: "read-only" }))),
+  const mint = button("Token", "mint", () =>
+    busy(mint, async () => {
+      const options = tokenOptions(mint.closest(".card"));
+      const { jwt } = await turso().groups.createToken(group.name, options);
+      return { title: `${options.authorization} token for the group ${group.name}`, secret: jwt };
+    }),
   );
   const remove = button("Delete", "delete", () => {
     if (!confirm(`Delete the group ${group.name} and all its databases?`)) return;
     return busy(remove, async () => {
-      await turso.groups.delete(group.name);
-      show("Group deleted", group.name, null);
+      await turso().groups.delete(group.name);
       if (openGroup === group.name) closeDatabases();
-      await refresh();
+      await refreshGroups();
+      return { title: "Group deleted", text: group.name };
     });
   });
 
   const protectionCell = document.createElement("td");
   protectionCell.append(protection);
-  tr.append(...cells, protectionCell, actionsCell(databases, rename, mint, remove));
+  tr.append(...cells(group.name, group.primary ?? "", [group.uuid, "wide"]), protectionCell, actionsCell(databases, rename, mint, remove));
   return tr;
 }
 
@@ -143,7 +271,9 @@ async function openDatabases(group) {
   openGroup = group;
   $("#databases-group").textContent = group;
   await refreshDatabases();
-  $("#databases").hidden = false;
+  const card = $("#databases");
+  card.hidden = false;
+  card.scrollIntoView({ block: "nearest" });
 }
 
 function closeDatabases() {
@@ -153,7 +283,7 @@ function closeDatabases() {
 
 /** Lists the open group's databases again into their table. */
 async function refreshDatabases() {
-  const databases = await turso.databases.list({ group: openGroup });
+  const databases = await turso().databases.list({ group: openGroup });
   $("#database-list tbody").replaceChildren(...databases.map(databaseRow));
   $("#no-databases").hidden = databases.length > 0;
 }
@@ -161,35 +291,29 @@ async function refreshDatabases() {
 function databaseRow(database) {
   const tr = document.createElement("tr");
   tr.dataset.database = database.Name;
-  const cells = [database.Name, database.Hostname ?? "", database.DbId].map((text) => {
-    const cell = document.createElement("td");
-    cell.textContent = text;
-    return cell;
-  });
-  const mint = button("Read-only token", "mint", () =>
-    busy(mint, async () => showToken(database.Name, await turso.databases.createToken(database.Name, { authorization: "read-only" }))),
-  );
+  const details = detailsButton(database.Name);
   const remove = button("Delete", "delete", () => {
     if (!confirm(`Delete the database ${database.Name}?`)) return;
     return busy(remove, async () => {
-      show("Database deleted", await turso.databases.delete(database.Name), null);
+      const deleted = await turso().databases.delete(database.Name);
       await refreshDatabases();
+      return { title: "Database deleted", text: deleted };
     });
   });
   const download = button("Download", "download", () =>
     busy(download, async () => {
       // The file arrives as a stream; the page keeps it only to hand it to the browser.
-      const file = await new Response(await turso.databases.export(database.Name)).blob();
+      const file = await new Response(await turso().databases.export(database.Name)).blob();
       const link = Object.assign(document.createElement("a"), {
         href: URL.createObjectURL(file),
         download: `${database.Name}.db`,
       });
       link.click();
       URL.revokeObjectURL(link.href);
-      show("Database downloaded", `${database.Name}.db, ${file.size} bytes`, null);
+      return { title: "Database downloaded", text: `${database.Name}.db, ${file.size} bytes` };
     }),
   );
-  tr.append(...cells, actionsCell(download, mint, remove));
+  tr.append(...cells(database.Name, [database.Hostname ?? "", "wide"], [database.DbId, "wide"]), actionsCell(details, download, remove));
   return tr;
 }
 
@@ -209,7 +333,7 @@ function upload(file) {
     uploadProgress.value = 0;
     status.textContent = `Checking ${file.name}…`;
     try {
-      const created = await turso.databases.upload(name, file, {
+      const created = await turso().databases.upload(name, file, {
         group: openGroup,
         onProgress: ({ uploadedBytes, totalBytes }) => {
           uploadProgress.value = uploadedBytes / totalBytes;
@@ -241,6 +365,17 @@ uploadForm.addEventListener("drop", (event) => {
   return upload(event.dataTransfer.files[0]);
 });
 
+const createDatabaseForm = $("#create-database");
+createDatabaseForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const name = createDatabaseForm.elements.namedItem("name").value.trim();
+  return busy(createDatabaseForm.querySelector("button"), async () => {
+    const created = await turso().databases.create(name, { group: openGroup });
+    await refreshDatabases();
+    return { title: "Database created", text: JSON.stringify(created, null, 2) };
+  });
+});
+
 /** Every database of the organization, as databases.all() gives them a page at a time. */
 let everyDatabase = [];
 const listAll = $("#list-all");
@@ -248,13 +383,12 @@ listAll.addEventListener("click", () =>
   busy(listAll, async () => {
     everyDatabase = [];
     let shown = 0;
-    for await (const database of turso.databases.all()) {
+    for await (const database of turso().databases.all()) {
       everyDatabase.push(database);
       // Redrawn a few times as the pages arrive, not once a database.
       if (everyDatabase.length - shown >= 500) shown = drawAll();
     }
     drawAll();
-    $("#all-count").textContent = `${everyDatabase.length} databases`;
   }),
 );
 $("#search-databases").addEventListener("input", drawAll);
@@ -265,34 +399,219 @@ function drawAll() {
   const matching = everyDatabase.filter(
     ({ Name, group }) => Name.toLowerCase().includes(wanted) || (group ?? "").toLowerCase().includes(wanted),
   );
-  const rows = matching.slice(0, 200).map(({ Name, group, Hostname }) => {
+  const rows = matching.slice(0, SHOWN).map(({ Name, group, Hostname }) => {
     const tr = document.createElement("tr");
     tr.dataset.database = Name;
-    for (const text of [Name, group ?? "", Hostname ?? ""]) tr.append(Object.assign(document.createElement("td"), { textContent: text }));
+    tr.append(...cells(Name, group ?? "", [Hostname ?? "", "wide"]), actionsCell(detailsButton(Name)));
     return tr;
   });
   $("#all-list tbody").replaceChildren(...rows);
   $("#all-list").hidden = rows.length === 0;
   $("#all-count").textContent =
-    `${everyDatabase.length} databases` + (wanted ? `, ${matching.length} matching` : "") + (matching.length > 200 ? "; the first 200 shown" : "");
+    `${everyDatabase.length} databases` + (wanted ? `, ${matching.length} matching` : "") + (matching.length > SHOWN ? `; the first ${SHOWN} shown` : "");
   return everyDatabase.length;
 }
 
-const createDatabaseForm = $("#create-database");
-createDatabaseForm.addEventListener("submit", (event) => {
+/** A button that shows a database's URL, usage and configuration beside the card it is in. */
+function detailsButton(name) {
+  const details = button("Details", "details", () =>
+    busy(details, async () => {
+      const [database, usage, configuration] = await Promise.all([
+        turso().databases.get(name),
+        turso().databases.usage(name),
+        turso().databases.getConfiguration(name),
+      ]);
+      const card = $("#database-detail");
+      details.closest(".card").after(card);
+      card.dataset.database = name;
+      $("#detail-name").textContent = name;
+      $("#detail-url").textContent = `libsql://${database.Hostname}`;
+      const total = usage.total ?? {};
+      facts($("#detail-facts"), [
+        ["group", database.group ?? ""],
+        ["primary", database.primaryRegion ?? ""],
+        ["rows read", total.rows_read],
+        ["rows written", total.rows_written],
+        ["storage", bytes(total.storage_bytes)],
+        ["size limit", configuration.size_limit || "none"],
+        ["attach", onOff(configuration.allow_attach)],
+        ["reads", configuration.block_reads ? "blocked" : "allowed"],
+        ["writes", configuration.block_writes ? "blocked" : "allowed"],
+        ["delete protection", onOff(configuration.delete_protection)],
+      ]);
+      $(":scope > .result", card).hidden = true;
+      card.hidden = false;
+      card.scrollIntoView({ block: "nearest" });
+    }),
+  );
+  return details;
+}
+
+const copyUrl = $("#copy-url");
+copyUrl.addEventListener("click", async () => {
+  await navigator.clipboard.writeText($("#detail-url").textContent);
+  copyUrl.textContent = "Copied";
+  setTimeout(() => (copyUrl.textContent = "Copy URL"), 1500);
+});
+
+const detailMint = $("#detail-mint");
+detailMint.addEventListener("click", () =>
+  busy(detailMint, async () => {
+    const card = $("#database-detail");
+    const options = tokenOptions(card);
+    const { jwt } = await turso().databases.createToken(card.dataset.database, options);
+    return { title: `${options.authorization} token for ${card.dataset.database}`, secret: jwt };
+  }),
+);
+
+const loadUsage = $("#load-usage");
+loadUsage.addEventListener("click", () =>
+  busy(loadUsage, async () => {
+    const [subscription, { usage = {} }] = await Promise.all([turso().organizations.subscription(), turso().organizations.usage()]);
+    return { title: "Usage and plan this period", facts: [
+      ["plan", `${subscription.plan ?? ""} (${subscription.timeline ?? ""})`],
+      ["overages", onOff(subscription.overages)],
+      ["rows read", usage.rows_read],
+      ["rows written", usage.rows_written],
+      ["storage", bytes(usage.storage_bytes)],
+      ["databases", usage.databases],
+      ["groups", usage.groups],
+    ] };
+  }),
+);
+
+const loadPeople = $("#load-people");
+loadPeople.addEventListener("click", () => busy(loadPeople, refreshPeople));
+
+/** Lists the members and the open invites again. */
+async function refreshPeople() {
+  const [members, invites] = await Promise.all([turso().members.list(), turso().invites.list()]);
+  $("#members tbody").replaceChildren(
+    ...members.map((member) => {
+      const tr = document.createElement("tr");
+      tr.dataset.member = member.username;
+      const remove = button("Remove", "delete", () => {
+        if (!confirm(`Remove ${member.username} from the organization?`)) return;
+        return busy(remove, async () => {
+          const removed = await turso().members.remove(member.username);
+          await refreshPeople();
+          return { title: "Member removed", text: removed };
+        });
+      });
+      tr.append(...cells(member.username, member.role ?? "", [member.email ?? "", "wide"]), actionsCell(...(member.role === "owner" ? [] : [remove])));
+      return tr;
+    }),
+  );
+  $("#invites tbody").replaceChildren(
+    ...invites.map((invite) => {
+      const tr = document.createElement("tr");
+      tr.dataset.invite = invite.email;
+      const revoke = button("Withdraw", "delete", () =>
+        busy(revoke, async () => {
+          await turso().invites.delete(invite.email);
+          await refreshPeople();
+          return { title: "Invite withdrawn", text: invite.email };
+        }),
+      );
+      tr.append(...cells(invite.email, invite.role ?? ""), actionsCell(revoke));
+      return tr;
+    }),
+  );
+  $("#members").hidden = false;
+  $("#invites").hidden = invites.length === 0;
+}
+
+const inviteForm = $("#invite");
+inviteForm.addEventListener("submit", (event) => {
   event.preventDefault();
-  const name = createDatabaseForm.elements.namedItem("name").value.trim();
-  return busy(createDatabaseForm.querySelector("button"), async () => {
-    const created = await turso.databases.create(name, { group: openGroup });
-    show("Database created", JSON.stringify(created, null, 2), null);
-    await refreshDatabases();
+  const email = inviteForm.elements.namedItem("email").value.trim();
+  const role = inviteForm.elements.namedItem("role").value;
+  return busy(inviteForm.querySelector("button"), async () => {
+    await turso().invites.create({ email, role });
+    await refreshPeople();
+    return { title: "Invited", text: `${email} as ${role}` };
   });
 });
 
-function showToken(holder, { jwt }) {
-  $("#token-for").textContent = holder;
-  $("#token-value").textContent = jwt;
-  $("#token").hidden = false;
+const loadApiTokens = $("#load-api-tokens");
+loadApiTokens.addEventListener("click", () => busy(loadApiTokens, refreshApiTokens));
+
+/** Lists the user's API tokens again. */
+async function refreshApiTokens() {
+  const tokens = await turso().apiTokens.list();
+  $("#api-token-list tbody").replaceChildren(
+    ...tokens.map(({ name, id }) => {
+      const tr = document.createElement("tr");
+      tr.dataset.token = name;
+      const revoke = button("Revoke", "delete", () => {
+        if (!confirm(`Revoke the API token ${name}? Whatever uses it stops working.`)) return;
+        return busy(revoke, async () => {
+          await turso().apiTokens.revoke(name);
+          await refreshApiTokens();
+          return { title: "API token revoked", text: name };
+        });
+      });
+      tr.append(...cells(name, [id, "wide"]), actionsCell(revoke));
+      return tr;
+    }),
+  );
+  $("#api-token-list").hidden = tokens.length === 0;
+}
+
+const createApiTokenForm = $("#create-api-token");
+createApiTokenForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const name = createApiTokenForm.elements.namedItem("name").value.trim();
+  return busy(createApiTokenForm.querySelector("button"), async () => {
+    const { token } = await turso().apiTokens.create(name);
+    await refreshApiTokens();
+    return { title: `API token ${name} created`, secret: token };
+  });
+});
+
+const loadAudit = $("#load-audit");
+loadAudit.addEventListener("click", () =>
+  busy(loadAudit, async () => {
+    const rows = [];
+    let count = 0;
+    for await (const log of turso().auditLogs.all()) {
+      count += 1;
+      if (rows.length < SHOWN) rows.push(log);
+    }
+    $("#audit-list tbody").replaceChildren(
+      ...rows.map((log) => {
+        const tr = document.createElement("tr");
+        tr.append(...cells(log.created_at ?? "", log.message ?? log.code, log.author ?? ""));
+        return tr;
+      }),
+    );
+    $("#audit-list").hidden = rows.length === 0;
+    return { title: `${count} entries`, text: count > SHOWN ? `the newest ${SHOWN} shown` : "" };
+  }),
+);
+
+/** Fills a `<dl>` with `[term, value]` pairs, leaving out those with no value; returns it. */
+function facts(list, pairs) {
+  list.replaceChildren(
+    ...pairs
+      .filter(([, value]) => value !== undefined && value !== null)
+      .flatMap(([term, value]) => [
+        Object.assign(document.createElement("dt"), { textContent: term }),
+        Object.assign(document.createElement("dd"), { textContent: String(value) }),
+      ]),
+  );
+  return list;
+}
+
+const onOff = (value) => (value === true ? "on" : "off");
+const bytes = (count) => (count === undefined ? undefined : `${count.toLocaleString("en")} bytes`);
+
+/** Table cells of text; a `[text, className]` pair gets that class, such as `wide` for a column that narrow screens hide. */
+function cells(...values) {
+  return values.map((value) => {
+    const [text, className] = Array.isArray(value) ? value : [value, ""];
+    return Object.assign(document.createElement("td"), { textContent: text, className });
+  });
 }
 
 function actionsCell(...buttons) {
@@ -307,36 +626,4 @@ function button(text, action, onClick) {
   element.dataset.action = action;
   element.addEventListener("click", onClick);
   return element;
-}
-
-$("#copy-token").addEventListener("click", async () => {
-  await navigator.clipboard.writeText($("#token-value").textContent);
-  $("#copy-token").textContent = "Copied";
-});
-$("#dismiss-token").addEventListener("click", () => {
-  $("#token-value").textContent = "";
-  $("#token").hidden = true;
-  $("#copy-token").textContent = "Copy";
-});
-
-function show(title, text, error) {
-  const result = $("#result");
-  result.hidden = false;
-  result.classList.toggle("error", Boolean(error));
-  result.classList.toggle("success", !error);
-  $("#result-title").textContent = title;
-  $("#result-body").textContent = text;
-  const fields = $("#error-fields");
-  fields.replaceChildren();
-  fields.hidden = !error;
-  if (!error) return;
-  for (const key of ["code", "operation", "status", "field"]) {
-    if (error[key] === undefined) continue;
-    const term = document.createElement("dt");
-    term.textContent = key;
-    const value = document.createElement("dd");
-    value.textContent = String(error[key]);
-    value.dataset.key = key;
-    fields.append(term, value);
-  }
 }
