@@ -77,6 +77,30 @@ test("the TypeScript client has exactly the declared calls", () => {
   assert.deepEqual(typed.sort(), declaredCalls().sort());
 });
 
+test("every method's hover says what it does, what it resolves to and when it rejects; every code has a line", () => {
+  const { checker, exported } = shippedTypes();
+  const client = exported("TursoClient");
+  for (const resource of checker.getPropertiesOfType(client)) {
+    for (const method of checker.getPropertiesOfType(checker.getTypeOfSymbol(resource))) {
+      // `all` walks the pages of the method it sits beside, and says so.
+      if (method.name === "all") continue;
+      const call = `${resource.name}.${method.name}`;
+      const summary = ts.displayPartsToString(method.getDocumentationComment(checker));
+      assert.ok(summary.length > 20, `${call}: what it does`);
+      const tags = Object.fromEntries(method.getJsDocTags(checker).map((tag) => [tag.name, ts.displayPartsToString(tag.text)]));
+      assert.ok(tags.returns, `${call}: @returns`);
+      assert.match(tags.throws ?? "", /^\{TursoClientError\} `invalid_argument`, with nothing sent, when .* is refused;/, `${call}: @throws`);
+    }
+  }
+  // Each member of the code union has its line: `/** … */` above `| "code"`.
+  const text = readFileSync(`${root}/pkg/index.d.ts`, "utf8");
+  const union = text.slice(text.indexOf("export type TursoClientErrorCode ="), text.indexOf("export type TursoClientErrorField ="));
+  const members = [...union.matchAll(/^ {2}\| "(\w+)"$/gm)].map(([, code]) => code);
+  const documented = [...union.matchAll(/^ {2}\/\*\* .+ \*\/\n {2}\| "(\w+)"$/gm)].map(([, code]) => code);
+  assert.ok(members.length >= 16, members.join());
+  assert.deepEqual(documented, members);
+});
+
 test("each call's TypeScript options are exactly its declared options and the limits", () => {
   const { checker, exported, propertyNames } = shippedTypes();
   const client = exported("TursoClient");
