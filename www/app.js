@@ -18,6 +18,9 @@ for (const name of EXTENSIONS) {
   label.append(box, ` ${name}`);
   extensionBoxes.append(label);
 }
+for (const fieldset of document.querySelectorAll(".token-options")) {
+  $("legend", fieldset).after($("#token-options").content.cloneNode(true));
+}
 allBox.addEventListener("change", () => {
   for (const box of extensionBoxes.querySelectorAll("input")) box.disabled = allBox.checked;
 });
