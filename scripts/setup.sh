@@ -58,11 +58,12 @@ optimize_output() {
   # generate_esm_cjs_imports), so a snippet with several, such as calls.js,
   # has its key repeated, each time with that same module's namespace: no
   # harm, and that warning is silenced for the glue alone.
-  local js warnings
+  local js warnings quiet
   for js in "$dir/$name.js" $(find "$dir" -path "$dir/snippets/*" -name '*.js'); do
+    quiet=()
+    [ "$js" = "$dir/$name.js" ] && quiet=(--log-override:duplicate-object-key=silent)
     warnings="$("$ROOT/node_modules/.bin/esbuild" "$js" --minify-whitespace --minify-syntax --tsconfig-raw='{}' \
-      --format=esm --log-level=warning --allow-overwrite --outfile="$js" \
-      $([ "$js" = "$dir/$name.js" ] && echo --log-override:duplicate-object-key=silent) 2>&1)"
+      --format=esm --log-level=warning --allow-overwrite --outfile="$js" "${quiet[@]}" 2>&1)"
     if [ -n "$warnings" ]; then
       printf '%s\n' "$warnings" >&2
       log "esbuild warned about $js"

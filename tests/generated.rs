@@ -399,12 +399,11 @@ fn outcome_tags(args: &[&str], answer: &str) -> String {
         "void" => "nothing, once the API has done it".to_owned(),
         answer => format!("`{answer}`"),
     };
-    let mut refused: Vec<String> = args.iter().map(|arg| format!("`{arg}`")).collect();
-    refused.push("an option".to_owned());
-    let refused = match refused.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => unreachable!("an option is always named"),
+    let named: Vec<String> = args.iter().map(|arg| format!("`{arg}`")).collect();
+    let refused = if named.is_empty() {
+        "an option".to_owned()
+    } else {
+        format!("{} or an option", named.join(", "))
     };
     format!(
         "   * @returns {returns}\n   * @throws {{TursoClientError}} `invalid_argument`, with nothing sent, when {refused} is refused;\n   * else the {{@link TursoClientErrorCode}} of what went wrong.\n"
